@@ -1,0 +1,170 @@
+/**
+ * The typed records mergelens keeps: what webhooks and sync jobs extract from GitHub, what storage
+ * persists, and what the metric functions read. Plain data, no I/O; GitHub's ids are the keys.
+ */
+
+export interface Actor {
+  login: string;
+  id: number | null;
+  /** GitHub's account `type` ("User", "Bot", "Organization", "Mannequin"), when known. */
+  type: string | null;
+}
+
+export interface InstallationRecord {
+  installationId: number;
+  account: { id: number; login: string; type: string };
+  repositorySelection: "all" | "selected";
+  suspendedAt: Date | null;
+  permissions: Record<string, string>;
+  events: string[];
+}
+
+export type SyncStatus = "pending" | "syncing" | "complete" | "error";
+
+export interface RepositoryRecord {
+  installationId: number;
+  repoId: number;
+  /** `owner/name`. */
+  fullName: string;
+  private: boolean;
+  syncStatus: SyncStatus;
+  lastSyncAt: Date | null;
+  lastSyncError: string | null;
+}
+
+export type PullRequestState = "open" | "closed" | "merged";
+
+/** What the webhook or a sync page tells us about a pull request itself (no derived metrics). */
+export interface PullRequestRecord {
+  installationId: number;
+  repoId: number;
+  repo: string;
+  prId: number;
+  number: number;
+  nodeId: string | null;
+  title: string;
+  body: string;
+  author: Actor;
+  state: PullRequestState;
+  draft: boolean;
+  createdAt: Date;
+  /** GitHub's `updated_at`: orders deliveries, so an older payload never overwrites a newer one. */
+  updatedAt: Date;
+  closedAt: Date | null;
+  mergedAt: Date | null;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  mergeCommitSha: string | null;
+  labels: string[];
+  milestone: string | null;
+  assignees: string[];
+  /** `owner/name#number` for each issue the body says it closes. */
+  linkedIssues: string[];
+  additions: number | null;
+  deletions: number | null;
+  changedFiles: number | null;
+}
+
+/** When a PR left draft, as far as we know it; `readyAt` is derived from this (see metrics). */
+export interface DraftHistory {
+  /** true/false once an `opened` delivery or the timeline told us; null when we never saw either. */
+  openedAsDraft: boolean | null;
+  firstReadyForReviewAt: Date | null;
+}
+
+export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+
+export interface ReviewRecord {
+  installationId: number;
+  repoId: number;
+  prNumber: number;
+  reviewId: number;
+  author: Actor;
+  state: ReviewState;
+  submittedAt: Date | null;
+  commitId: string | null;
+}
+
+export interface CommitRecord {
+  installationId: number;
+  repoId: number;
+  prNumber: number;
+  sha: string;
+  message: string;
+  authorName: string | null;
+  authorEmail: string | null;
+  authorLogin: string | null;
+  authoredAt: Date | null;
+  committedAt: Date | null;
+}
+
+export interface ChangedFileRecord {
+  installationId: number;
+  repoId: number;
+  prNumber: number;
+  filename: string;
+  status: string;
+  additions: number;
+  deletions: number;
+}
+
+export interface CheckRunRecord {
+  installationId: number;
+  repoId: number;
+  checkRunId: number;
+  checkSuiteId: number | null;
+  name: string;
+  headSha: string;
+  status: string;
+  conclusion: string | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  appSlug: string | null;
+  prNumbers: number[];
+}
+
+export interface CheckSuiteRecord {
+  installationId: number;
+  repoId: number;
+  checkSuiteId: number;
+  headSha: string;
+  headBranch: string | null;
+  status: string | null;
+  conclusion: string | null;
+  appSlug: string | null;
+  prNumbers: number[];
+  updatedAt: Date;
+}
+
+export type CommentKind = "issue" | "review";
+
+export interface CommentRecord {
+  installationId: number;
+  repoId: number;
+  prNumber: number;
+  kind: CommentKind;
+  commentId: number;
+  author: Actor;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DeploymentStatusRecord {
+  statusId: number;
+  state: string;
+  createdAt: Date;
+}
+
+export interface DeploymentRecord {
+  installationId: number;
+  repoId: number;
+  deploymentId: number;
+  environment: string;
+  sha: string;
+  ref: string;
+  creator: Actor | null;
+  createdAt: Date;
+  updatedAt: Date;
+  statuses: DeploymentStatusRecord[];
+}

@@ -1,0 +1,74 @@
+import { Schema, type Connection } from "mongoose";
+import type { DraftHistory, PullRequestRecord } from "../../records/types.js";
+import { actorSchema, recordOptions } from "./shared.js";
+
+/** Values computed from the PR and its related records (METRICS.md), stored so queries never recompute. */
+export interface PullRequestDerived {
+  readyAt: Date | null;
+  firstReviewAt: Date | null;
+  firstApprovalAt: Date | null;
+  isRevert: boolean;
+  isHotfix: boolean;
+  aiAssisted: boolean;
+  aiEvidence: string[];
+  /** true once commits, files, checks and comments have been fetched (the sync engine sets it). */
+  dataComplete: boolean;
+  /** Why a list may be short, e.g. GitHub's 250-commit cap. */
+  dataNotes: string[];
+  metrics: Record<string, number | null>;
+}
+
+export type PullRequestDocument = PullRequestRecord & DraftHistory & PullRequestDerived;
+
+const pullRequestSchema = new Schema<PullRequestDocument>(
+  {
+    installationId: { type: Number, required: true },
+    repoId: { type: Number, required: true },
+    repo: { type: String, required: true },
+    prId: { type: Number, required: true },
+    number: { type: Number, required: true },
+    nodeId: { type: String, default: null },
+    title: { type: String, default: "" },
+    body: { type: String, default: "" },
+    author: { type: actorSchema, required: true },
+    state: { type: String, enum: ["open", "closed", "merged"], required: true },
+    draft: { type: Boolean, default: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    closedAt: { type: Date, default: null },
+    mergedAt: { type: Date, default: null },
+    headRef: { type: String, default: "" },
+    headSha: { type: String, default: "" },
+    baseRef: { type: String, default: "" },
+    mergeCommitSha: { type: String, default: null },
+    labels: { type: [String], default: [] },
+    milestone: { type: String, default: null },
+    assignees: { type: [String], default: [] },
+    linkedIssues: { type: [String], default: [] },
+    additions: { type: Number, default: null },
+    deletions: { type: Number, default: null },
+    changedFiles: { type: Number, default: null },
+    openedAsDraft: { type: Boolean, default: null },
+    firstReadyForReviewAt: { type: Date, default: null },
+    readyAt: { type: Date, default: null },
+    firstReviewAt: { type: Date, default: null },
+    firstApprovalAt: { type: Date, default: null },
+    isRevert: { type: Boolean, default: false },
+    isHotfix: { type: Boolean, default: false },
+    aiAssisted: { type: Boolean, default: false },
+    aiEvidence: { type: [String], default: [] },
+    dataComplete: { type: Boolean, default: false },
+    dataNotes: { type: [String], default: [] },
+    metrics: { type: Schema.Types.Mixed, default: {} },
+  },
+  { ...recordOptions, collection: "pull_requests", minimize: false },
+);
+pullRequestSchema.index({ installationId: 1, repoId: 1, number: 1 }, { unique: true });
+pullRequestSchema.index({ installationId: 1, prId: 1 });
+pullRequestSchema.index({ installationId: 1, repo: 1, mergedAt: 1 });
+pullRequestSchema.index({ installationId: 1, mergedAt: 1 });
+pullRequestSchema.index({ installationId: 1, repo: 1, createdAt: 1 });
+pullRequestSchema.index({ installationId: 1, "author.login": 1, mergedAt: 1 });
+pullRequestSchema.index({ installationId: 1, state: 1, repo: 1 });
+
+export const pullRequestModel = (db: Connection) => db.model("PullRequest", pullRequestSchema);

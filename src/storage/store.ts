@@ -1,0 +1,46 @@
+import type { Connection } from "mongoose";
+import { changedFileModel } from "./models/changed-file.js";
+import { checkRunModel, checkSuiteModel } from "./models/check-run.js";
+import { commentModel } from "./models/comment.js";
+import { commitModel } from "./models/commit.js";
+import { deploymentModel } from "./models/deployment.js";
+import { installationModel } from "./models/installation.js";
+import { pullRequestModel } from "./models/pull-request.js";
+import { repositoryModel } from "./models/repository.js";
+import { reviewModel } from "./models/review.js";
+
+/** Every model bound to one connection, passed to the modules that read or write (so tests inject it). */
+export function createStore(db: Connection) {
+  return {
+    db,
+    installations: installationModel(db),
+    repositories: repositoryModel(db),
+    pullRequests: pullRequestModel(db),
+    reviews: reviewModel(db),
+    commits: commitModel(db),
+    changedFiles: changedFileModel(db),
+    checkRuns: checkRunModel(db),
+    checkSuites: checkSuiteModel(db),
+    comments: commentModel(db),
+    deployments: deploymentModel(db),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+/** Per-installation collections: everything an installation's deletion must remove. */
+export const installationScopedModels = (store: Store) => [
+  store.repositories,
+  store.pullRequests,
+  store.reviews,
+  store.commits,
+  store.changedFiles,
+  store.checkRuns,
+  store.checkSuites,
+  store.comments,
+  store.deployments,
+];
+
+export async function syncIndexes(store: Store): Promise<void> {
+  for (const model of Object.values(store.db.models)) await model.syncIndexes();
+}
