@@ -3,7 +3,17 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", ".data/", ".tools/", "bench/results/", "src/dashboard/vendor/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      ".data/",
+      ".tools/",
+      "bench/results/",
+      "src/dashboard/vendor/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,12 @@ import { parseEnv, githubBaseUrls } from "../src/config/env.js";
 describe("parseEnv", () => {
   it("applies CONTRACT.md's defaults when nothing is set", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, BACKFILL_DAYS: 90, SYNC_SCHEDULE: "0 4 * * *", GHE_PROTOCOL: "https" });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      BACKFILL_DAYS: 90,
+      SYNC_SCHEDULE: "0 4 * * *",
+      GHE_PROTOCOL: "https",
+    });
     expect(env.MONGODB_URI).toBeUndefined();
   });
 
@@ -16,7 +21,11 @@ describe("parseEnv", () => {
     ["PORT", "70000", /PORT: must be at most 65535/],
     ["BACKFILL_DAYS", "0", /BACKFILL_DAYS: must be at least 1/],
     ["SYNC_SCHEDULE", "every day", /SYNC_SCHEDULE: must be a cron expression/],
-    ["MONGODB_URI", "postgres://x", /MONGODB_URI: must be a mongodb:\/\/ or mongodb\+srv:\/\/ connection string/],
+    [
+      "MONGODB_URI",
+      "postgres://x",
+      /MONGODB_URI: must be a mongodb:\/\/ or mongodb\+srv:\/\/ connection string/,
+    ],
     ["GHE_PROTOCOL", "ftp", /GHE_PROTOCOL: must be http or https/],
     ["GHE_HOST", "https://ghe.example.com", /GHE_HOST: must be a host name/],
     ["LOG_LEVEL", "loud", /LOG_LEVEL: /],
@@ -33,7 +42,9 @@ describe("parseEnv", () => {
   });
 
   it("never echoes a secret value in its message", () => {
-    expect(() => parseEnv({ PRIVATE_KEY: "hunter2-secret" })).toThrow(/PRIVATE_KEY: must be a PEM private key/);
+    expect(() => parseEnv({ PRIVATE_KEY: "hunter2-secret" })).toThrow(
+      /PRIVATE_KEY: must be a PEM private key/,
+    );
     try {
       parseEnv({ PRIVATE_KEY: "hunter2-secret" });
     } catch (error) {

@@ -17,16 +17,28 @@ export const envSchema = z
   .object({
     APP_ID: optional(integer(1, Number.MAX_SAFE_INTEGER)),
     PRIVATE_KEY: optional(
-      z.string().refine((key) => key.includes("PRIVATE KEY"), "must be a PEM private key (-----BEGIN ... PRIVATE KEY-----)"),
+      z
+        .string()
+        .refine(
+          (key) => key.includes("PRIVATE KEY"),
+          "must be a PEM private key (-----BEGIN ... PRIVATE KEY-----)",
+        ),
     ),
     PRIVATE_KEY_PATH: optional(z.string().refine((file) => existsSync(file), "file does not exist")),
     WEBHOOK_SECRET: optional(z.string()),
     MONGODB_URI: optional(
-      z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// connection string"),
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// connection string"),
     ),
     PORT: optional(integer(1, 65535)).default(3000),
     GHE_HOST: optional(
-      z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be a host name, optionally with :port (no scheme, no path)"),
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9.-]+(:\d{1,5})?$/,
+          "must be a host name, optionally with :port (no scheme, no path)",
+        ),
     ),
     GHE_PROTOCOL: optional(z.enum(["http", "https"], "must be http or https")).default("https"),
     BACKFILL_DAYS: optional(integer(1, 3650)).default(90),
@@ -62,7 +74,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 /** REST and GraphQL base URLs (Probot's GHE_HOST/GHE_PROTOCOL convention). */
-export function githubBaseUrls(env: Pick<Env, "GHE_HOST" | "GHE_PROTOCOL">): { rest: string; graphql: string } {
+export function githubBaseUrls(env: Pick<Env, "GHE_HOST" | "GHE_PROTOCOL">): {
+  rest: string;
+  graphql: string;
+} {
   if (!env.GHE_HOST) return { rest: "https://api.github.com", graphql: "https://api.github.com/graphql" };
   const root = `${env.GHE_PROTOCOL}://${env.GHE_HOST}`;
   return { rest: `${root}/api/v3`, graphql: `${root}/api/graphql` };

@@ -71,7 +71,16 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const port = await freePort();
   const child = spawn(
     binary,
-    ["--host", "127.0.0.1", "--port", String(port), "--storage-path", options.storagePath, "--log-level", "WARNING"],
+    [
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--storage-path",
+      options.storagePath,
+      "--log-level",
+      "WARNING",
+    ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;

@@ -55,7 +55,11 @@ describe("the test database server", () => {
     await jobs.insertMany(Array.from({ length: 20 }, (_, i) => ({ i, lockedBy: null })));
     const claims = await Promise.all(
       Array.from({ length: 40 }, (_, worker) =>
-        jobs.findOneAndUpdate({ lockedBy: null }, { $set: { lockedBy: worker } }, { returnDocument: "after" }),
+        jobs.findOneAndUpdate(
+          { lockedBy: null },
+          { $set: { lockedBy: worker } },
+          { returnDocument: "after" },
+        ),
       ),
     );
     const claimed = claims.filter((doc) => doc !== null).map((doc) => doc.i);
@@ -82,7 +86,10 @@ describe("the test database server", () => {
         { $match: { hours: { $gte: 1 } } },
         {
           $facet: {
-            byRepo: [{ $group: { _id: "$repo", total: { $sum: "$hours" }, n: { $sum: 1 } } }, { $sort: { _id: 1 } }],
+            byRepo: [
+              { $group: { _id: "$repo", total: { $sum: "$hours" }, n: { $sum: 1 } } },
+              { $sort: { _id: 1 } },
+            ],
             count: [{ $count: "n" }],
           },
         },

@@ -16,7 +16,11 @@ const deploymentSchema = new Schema<DeploymentRecord>(
     statuses: {
       type: [
         new Schema(
-          { statusId: { type: Number, required: true }, state: { type: String, required: true }, createdAt: { type: Date, required: true } },
+          {
+            statusId: { type: Number, required: true },
+            state: { type: String, required: true },
+            createdAt: { type: Date, required: true },
+          },
           { _id: false },
         ),
       ],

@@ -9,7 +9,11 @@ const reviewSchema = new Schema<ReviewRecord>(
     prNumber: { type: Number, required: true },
     reviewId: { type: Number, required: true },
     author: { type: actorSchema, required: true },
-    state: { type: String, enum: ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"], required: true },
+    state: {
+      type: String,
+      enum: ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"],
+      required: true,
+    },
     submittedAt: { type: Date, default: null },
     commitId: { type: String, default: null },
   },

@@ -5,6 +5,10 @@ import type { Actor } from "../../records/types.js";
 export const recordOptions = { timestamps: false, versionKey: false, strict: "throw" } as const;
 
 export const actorSchema = new Schema<Actor>(
-  { login: { type: String, required: true }, id: { type: Number, default: null }, type: { type: String, default: null } },
+  {
+    login: { type: String, required: true },
+    id: { type: Number, default: null },
+    type: { type: String, default: null },
+  },
   { _id: false },
 );
