@@ -1,0 +1,34 @@
+import path from "node:path";
+import type { Logger } from "pino";
+import type { Env } from "../config/env.js";
+import { connectDatabase } from "../storage/connect.js";
+import { startEmbeddedServer, type EmbeddedServer } from "../storage/embedded-server.js";
+import { createStore, syncIndexes, type Store } from "../storage/store.js";
+
+export interface OpenDatabase {
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** MONGODB_URI when set; otherwise the embedded server, keeping its files under `.data/` (CONTRACT.md). */
+export async function openDatabase(env: Pick<Env, "MONGODB_URI">, log: Logger): Promise<OpenDatabase> {
+  let embedded: EmbeddedServer | undefined;
+  let uri = env.MONGODB_URI;
+  if (!uri) {
+    const projectRoot = process.cwd();
+    const storagePath = path.join(projectRoot, ".data", "mongo");
+    embedded = await startEmbeddedServer({ storagePath, projectRoot });
+    uri = embedded.uri;
+    log.info({ storagePath }, "MONGODB_URI is unset: using the embedded database");
+  }
+  const connection = await connectDatabase(uri);
+  const store = createStore(connection);
+  await syncIndexes(store);
+  return {
+    store,
+    async close() {
+      await connection.close();
+      await embedded?.stop();
+    },
+  };
+}
