@@ -1,4 +1,5 @@
 import type { Connection } from "mongoose";
+import { apiTokenModel } from "./models/api-token.js";
 import { changedFileModel } from "./models/changed-file.js";
 import { checkRunModel, checkSuiteModel } from "./models/check-run.js";
 import { commentModel } from "./models/comment.js";
@@ -23,6 +24,7 @@ export function createStore(db: Connection) {
     checkSuites: checkSuiteModel(db),
     comments: commentModel(db),
     deployments: deploymentModel(db),
+    apiTokens: apiTokenModel(db),
   };
 }
 
