@@ -1,0 +1,19 @@
+import type { Store } from "../storage/store.js";
+
+/** Identifies a pull request across the app: what the merge hook and later jobs are keyed by. */
+export interface PullRequestRef {
+  installationId: number;
+  repoId: number;
+  /** `owner/name`. */
+  repo: string;
+  number: number;
+}
+
+/** Collaborators the webhook handlers receive, so tests and the entry point can each wire their own. */
+export interface WebhookDeps {
+  store: Store;
+  /** Called after a merged PR is stored; must be idempotent (a redelivery calls it again). */
+  onPullRequestMerged: (ref: PullRequestRef) => Promise<void>;
+  /** Sentry (or a test spy): failures that should reach a human without stopping the process. */
+  reportError: (error: unknown, context: Record<string, unknown>) => void;
+}

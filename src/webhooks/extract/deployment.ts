@@ -1,0 +1,26 @@
+import type { DeploymentRecord, DeploymentStatusRecord } from "../../records/types.js";
+import type { DeploymentEvent, DeploymentStatusEvent } from "../schemas/deployment.js";
+import { toActor } from "./actor.js";
+
+/** The deployment without its statuses: those arrive one by one and are appended (see persist). */
+export type DeploymentFields = Omit<DeploymentRecord, "statuses">;
+
+export function extractDeployment(payload: DeploymentEvent): DeploymentFields {
+  const { deployment } = payload;
+  return {
+    installationId: payload.installation.id,
+    repoId: payload.repository.id,
+    deploymentId: deployment.id,
+    environment: deployment.environment,
+    sha: deployment.sha,
+    ref: deployment.ref,
+    creator: deployment.creator ? toActor(deployment.creator) : null,
+    createdAt: deployment.created_at,
+    updatedAt: deployment.updated_at,
+  };
+}
+
+export function extractDeploymentStatus(payload: DeploymentStatusEvent): DeploymentStatusRecord {
+  const status = payload.deployment_status;
+  return { statusId: status.id, state: status.state, createdAt: status.created_at };
+}

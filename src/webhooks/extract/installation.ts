@@ -1,0 +1,30 @@
+import type { InstallationRecord, RepositoryRecord } from "../../records/types.js";
+import type { RepositoryPayload } from "../schemas/common.js";
+import type { InstallationPayload } from "../schemas/installation.js";
+
+export function extractInstallation(installation: InstallationPayload): InstallationRecord {
+  return {
+    installationId: installation.id,
+    account: {
+      id: installation.account.id,
+      login: installation.account.login,
+      type: installation.account.type,
+    },
+    repositorySelection: installation.repository_selection,
+    suspendedAt: installation.suspended_at ?? null,
+    permissions: installation.permissions,
+    events: installation.events,
+  };
+}
+
+/** What a webhook knows about a repository; sync state belongs to the sync engine. */
+export type RepositoryFields = Pick<RepositoryRecord, "installationId" | "repoId" | "fullName" | "private">;
+
+export function extractRepository(installationId: number, repository: RepositoryPayload): RepositoryFields {
+  return {
+    installationId,
+    repoId: repository.id,
+    fullName: repository.full_name,
+    private: repository.private,
+  };
+}

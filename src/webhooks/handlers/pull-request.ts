@@ -1,0 +1,58 @@
+import { extractRepository } from "../extract/installation.js";
+import { extractPullRequest } from "../extract/pull-request.js";
+import type { WebhookDeps } from "../deps.js";
+import { ensureRepository } from "../persist/installations.js";
+import { savePullRequest, type DraftSignal } from "../persist/pull-requests.js";
+import type { PullRequestEvent } from "../schemas/pull-request.js";
+import type { EventContext } from "../validate.js";
+
+export const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.edited",
+  "pull_request.reopened",
+  "pull_request.closed",
+  "pull_request.synchronize",
+  "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+  "pull_request.assigned",
+  "pull_request.unassigned",
+  "pull_request.milestoned",
+  "pull_request.demilestoned",
+  "pull_request.review_requested",
+] as const;
+
+function draftSignal(payload: PullRequestEvent): DraftSignal {
+  const pr = payload.pull_request;
+  if (payload.action === "opened") return { openedAsDraft: pr.draft ?? false };
+  // GitHub bumps `updated_at` when the PR leaves draft: the delivery's own event time.
+  if (payload.action === "ready_for_review") return { readyForReviewAt: pr.updated_at };
+  return {};
+}
+
+export async function handlePullRequest(
+  deps: WebhookDeps,
+  payload: PullRequestEvent,
+  context: EventContext,
+): Promise<void> {
+  const record = extractPullRequest(payload);
+  await ensureRepository(deps.store, extractRepository(record.installationId, payload.repository));
+  await savePullRequest(deps.store, record, draftSignal(payload));
+  if (payload.action !== "closed" || record.state !== "merged") return;
+
+  const ref = {
+    installationId: record.installationId,
+    repoId: record.repoId,
+    repo: record.repo,
+    number: record.number,
+  };
+  try {
+    await deps.onPullRequestMerged(ref);
+  } catch (error) {
+    // The PR is stored; the hook's own failure must not make GitHub see a failed delivery.
+    const details = { deliveryId: context.id, event: "pull_request.closed", ...ref };
+    context.log.error({ ...details, err: error }, `onPullRequestMerged failed for ${ref.repo}#${ref.number}`);
+    deps.reportError(error, details);
+  }
+}

@@ -1,0 +1,72 @@
+import { extractCheckRun, extractCheckSuite } from "../extract/checks.js";
+import { extractComment } from "../extract/comment.js";
+import { extractDeployment, extractDeploymentStatus } from "../extract/deployment.js";
+import { extractRepository } from "../extract/installation.js";
+import { extractReview } from "../extract/review.js";
+import type { WebhookDeps } from "../deps.js";
+import { ensureRepository } from "../persist/installations.js";
+import {
+  addDeploymentStatus,
+  deleteComment,
+  saveCheckRun,
+  saveCheckSuite,
+  saveComment,
+  saveDeployment,
+  saveReview,
+} from "../persist/records.js";
+import type { CheckRunEvent, CheckSuiteEvent } from "../schemas/checks.js";
+import type { IssueCommentEvent, ReviewCommentEvent } from "../schemas/comment.js";
+import type { RepoEventPayload } from "../schemas/common.js";
+import type { DeploymentEvent, DeploymentStatusEvent } from "../schemas/deployment.js";
+import type { ReviewEvent } from "../schemas/review.js";
+import type { CommentRecord } from "../../records/types.js";
+
+/** Every delivery from a repository keeps that repository tracked. */
+function trackRepository(deps: WebhookDeps, payload: RepoEventPayload): Promise<void> {
+  return ensureRepository(deps.store, extractRepository(payload.installation.id, payload.repository));
+}
+
+export async function handleReview(deps: WebhookDeps, payload: ReviewEvent): Promise<void> {
+  await trackRepository(deps, payload);
+  await saveReview(deps.store, extractReview(payload));
+}
+
+async function applyComment(deps: WebhookDeps, action: string, record: CommentRecord): Promise<void> {
+  if (action === "deleted") await deleteComment(deps.store, record);
+  else await saveComment(deps.store, record);
+}
+
+export async function handleIssueComment(deps: WebhookDeps, payload: IssueCommentEvent): Promise<void> {
+  if (!payload.issue.pull_request) return;
+  await trackRepository(deps, payload);
+  await applyComment(deps, payload.action, extractComment(payload, "issue", payload.issue.number));
+}
+
+export async function handleReviewComment(deps: WebhookDeps, payload: ReviewCommentEvent): Promise<void> {
+  await trackRepository(deps, payload);
+  const record = extractComment(payload, "review", payload.pull_request.number);
+  await applyComment(deps, payload.action, record);
+}
+
+export async function handleCheckRun(deps: WebhookDeps, payload: CheckRunEvent): Promise<void> {
+  await trackRepository(deps, payload);
+  await saveCheckRun(deps.store, extractCheckRun(payload));
+}
+
+export async function handleCheckSuite(deps: WebhookDeps, payload: CheckSuiteEvent): Promise<void> {
+  await trackRepository(deps, payload);
+  await saveCheckSuite(deps.store, extractCheckSuite(payload));
+}
+
+export async function handleDeployment(deps: WebhookDeps, payload: DeploymentEvent): Promise<void> {
+  await trackRepository(deps, payload);
+  await saveDeployment(deps.store, extractDeployment(payload));
+}
+
+export async function handleDeploymentStatus(
+  deps: WebhookDeps,
+  payload: DeploymentStatusEvent,
+): Promise<void> {
+  await trackRepository(deps, payload);
+  await addDeploymentStatus(deps.store, extractDeployment(payload), extractDeploymentStatus(payload));
+}

@@ -1,0 +1,65 @@
+import type {
+  CheckRunRecord,
+  CheckSuiteRecord,
+  CommentRecord,
+  DeploymentStatusRecord,
+  ReviewRecord,
+} from "../../records/types.js";
+import type { Store } from "../../storage/store.js";
+import type { DeploymentFields } from "../extract/deployment.js";
+import { upsertIfNewer, type WriteOutcome } from "./upsert-if-newer.js";
+
+/** A dismissal is final on GitHub, so no delivery of the same review may turn it back. */
+export function saveReview(store: Store, record: ReviewRecord): Promise<WriteOutcome> {
+  const guard = record.state === "DISMISSED" ? {} : { state: { $ne: "DISMISSED" } };
+  const key = { installationId: record.installationId, reviewId: record.reviewId };
+  return upsertIfNewer(store.reviews, key, record, "submittedAt", guard);
+}
+
+export function saveComment(store: Store, record: CommentRecord): Promise<WriteOutcome> {
+  const key = { installationId: record.installationId, kind: record.kind, commentId: record.commentId };
+  return upsertIfNewer(store.comments, key, record, "updatedAt");
+}
+
+export async function deleteComment(store: Store, record: CommentRecord): Promise<void> {
+  await store.comments.deleteOne({
+    installationId: record.installationId,
+    kind: record.kind,
+    commentId: record.commentId,
+  });
+}
+
+export function saveCheckRun(store: Store, record: CheckRunRecord): Promise<WriteOutcome> {
+  const key = { installationId: record.installationId, checkRunId: record.checkRunId };
+  return upsertIfNewer(store.checkRuns, key, record, "completedAt");
+}
+
+export function saveCheckSuite(store: Store, record: CheckSuiteRecord): Promise<WriteOutcome> {
+  const key = { installationId: record.installationId, checkSuiteId: record.checkSuiteId };
+  return upsertIfNewer(store.checkSuites, key, record, "updatedAt");
+}
+
+export function saveDeployment(store: Store, record: DeploymentFields): Promise<WriteOutcome> {
+  const key = { installationId: record.installationId, deploymentId: record.deploymentId };
+  return upsertIfNewer(store.deployments, key, record, "updatedAt");
+}
+
+/**
+ * Stores the deployment as the status payload describes it (it may arrive before `deployment.created`),
+ * then appends the status unless that status id is already there.
+ */
+export async function addDeploymentStatus(
+  store: Store,
+  deployment: DeploymentFields,
+  status: DeploymentStatusRecord,
+): Promise<void> {
+  await saveDeployment(store, deployment);
+  await store.deployments.updateOne(
+    {
+      installationId: deployment.installationId,
+      deploymentId: deployment.deploymentId,
+      "statuses.statusId": { $ne: status.statusId },
+    },
+    { $push: { statuses: status } },
+  );
+}
