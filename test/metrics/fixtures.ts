@@ -8,6 +8,7 @@ import type {
   ReviewRecord,
   ReviewState,
 } from "../../src/records/types.js";
+import type { AggregatablePullRequest } from "../../src/metrics/aggregate.js";
 
 /** Small builders for metric tests: every record with dull defaults, overridden where a test cares. */
 
@@ -120,6 +121,26 @@ export function deployment(
     createdAt: created,
     updatedAt: created,
     statuses: final === null ? [] : [{ statusId: nextId++, state: final, createdAt: created }],
+    ...overrides,
+  };
+}
+
+/** A stored PR as aggregates read it; merged and unreviewed unless told otherwise. */
+export function storedPr(
+  createdAt: string,
+  mergedAt: string | null,
+  overrides: Partial<Omit<AggregatablePullRequest, "createdAt" | "mergedAt">> = {},
+): AggregatablePullRequest {
+  return {
+    repo: "acme/widgets",
+    author: human("alice"),
+    createdAt: at(createdAt),
+    mergedAt: mergedAt === null ? null : at(mergedAt),
+    firstReviewAt: null,
+    isRevert: false,
+    isHotfix: false,
+    aiAssisted: false,
+    metrics: {},
     ...overrides,
   };
 }

@@ -1,0 +1,23 @@
+/** ISO weeks start on Monday; a week is keyed by that Monday at 00:00 UTC, as `YYYY-MM-DD`. */
+
+const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** The Monday 00:00 UTC that starts the ISO week holding `date`. */
+export function weekStart(date: Date): Date {
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const daysSinceMonday = (date.getUTCDay() + 6) % 7;
+  return new Date(midnight - daysSinceMonday * DAY_MS);
+}
+
+export const weekKey = (date: Date): string => weekStart(date).toISOString().slice(0, 10);
+
+/** The key of every week that overlaps [since, until), in order. */
+export function weekKeysBetween(since: Date, until: Date): string[] {
+  const keys: string[] = [];
+  if (until.getTime() <= since.getTime()) return keys;
+  for (let start = weekStart(since).getTime(); start < until.getTime(); start += WEEK_MS) {
+    keys.push(new Date(start).toISOString().slice(0, 10));
+  }
+  return keys;
+}
