@@ -1,0 +1,36 @@
+import type { DeploymentRecord } from "../records/types.js";
+
+/**
+ * Reading GitHub deployments for the delivery figures (METRICS.md). A deployment's final status is its
+ * latest status (by `createdAt`, then `statusId`) among `success`, `failure` and `error`; later
+ * `inactive` statuses (GitHub marks a superseded deployment so) and in-flight ones do not change it.
+ */
+export type FinalStatus = "success" | "failure" | "error";
+
+const FINAL: ReadonlySet<string> = new Set<FinalStatus>(["success", "failure", "error"]);
+
+type Status = DeploymentRecord["statuses"][number];
+
+function isNewer(a: Status, b: Status): boolean {
+  const byTime = a.createdAt.getTime() - b.createdAt.getTime();
+  return byTime !== 0 ? byTime > 0 : a.statusId > b.statusId;
+}
+
+export function finalStatus(deployment: Pick<DeploymentRecord, "statuses">): FinalStatus | null {
+  let latest: Status | null = null;
+  for (const status of deployment.statuses) {
+    if (FINAL.has(status.state) && (!latest || isNewer(status, latest))) latest = status;
+  }
+  return latest ? (latest.state as FinalStatus) : null;
+}
+
+/** Production deployments (environment matches `pattern`, any case) in order of creation. */
+export function productionDeployments(
+  deployments: readonly DeploymentRecord[],
+  pattern: string,
+): DeploymentRecord[] {
+  const production = new RegExp(pattern, "i");
+  return deployments
+    .filter((deployment) => production.test(deployment.environment))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.deploymentId - b.deploymentId);
+}
