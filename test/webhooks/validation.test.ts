@@ -1,0 +1,83 @@
+import { clearStore, useTestDatabase } from "../harness/database.js";
+import { createTestApp, type TestApp } from "./helpers/app.js";
+import { edit, example, type Payload } from "./helpers/fixtures.js";
+
+/** Signed payloads (Probot's `receive` skips the signature check) that do not match what we read. */
+const db = useTestDatabase();
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await createTestApp(db.store());
+});
+beforeEach(async () => {
+  await clearStore(db.store());
+  app.deps.errors.length = 0;
+});
+
+const storedDocuments = async () => {
+  const store = db.store();
+  const models = [store.pullRequests, store.repositories, store.reviews, store.comments, store.checkRuns];
+  const counts = await Promise.all(models.map((model) => model.countDocuments().exec()));
+  return counts.reduce((sum, count) => sum + count, 0);
+};
+
+const malformed: [string, string, Payload][] = [
+  [
+    "pull_request",
+    "an unparseable timestamp",
+    edit(example("pull_request", "opened"), { "pull_request.updated_at": "yesterday" }),
+  ],
+  ["pull_request", "no installation", edit(example("pull_request", "opened"), { installation: undefined })],
+  [
+    "pull_request_review",
+    "an unknown review state",
+    edit(example("pull_request_review", "submitted"), { "review.state": "shrugged" }),
+  ],
+  [
+    "check_run",
+    "no completed_at",
+    edit(example("check_run", "completed"), { "check_run.completed_at": null }),
+  ],
+  ["issue_comment", "no comment id", edit(example("issue_comment", "created"), { "comment.id": null })],
+];
+
+describe("a payload that fails its schema", () => {
+  it.each(malformed)("%s with %s is reported and skipped without throwing", async (event, _why, payload) => {
+    await expect(app.receive(event, payload, "bad-delivery")).resolves.toBeUndefined();
+
+    expect(await storedDocuments()).toBe(0);
+    expect(app.deps.errors).toHaveLength(1);
+    expect(app.deps.errors[0].context).toEqual({
+      deliveryId: "bad-delivery",
+      event: `${event}.${payload.action}`,
+    });
+    expect(app.deps.errors[0].error).toMatchObject({ issues: expect.any(Array) });
+  });
+
+  it("does not stop the next delivery", async () => {
+    await app.receive("pull_request", malformed[0][2]);
+    await app.receive("pull_request", example("pull_request", "opened"));
+    expect(await db.store().pullRequests.countDocuments()).toBe(1);
+    expect(app.deps.errors).toHaveLength(1);
+  });
+});
+
+describe("a storage failure", () => {
+  it("is reported and fails the delivery, so GitHub shows it for redelivery", async () => {
+    const model = db.store().pullRequests;
+    const original = model.updateOne.bind(model);
+    model.updateOne = (() => {
+      throw new Error("database unavailable");
+    }) as typeof model.updateOne;
+    try {
+      await expect(app.receive("pull_request", example("pull_request", "opened"), "db-down")).rejects.toThrow(
+        "database unavailable",
+      );
+    } finally {
+      model.updateOne = original;
+    }
+    expect(app.deps.errors).toMatchObject([
+      { context: { deliveryId: "db-down", event: "pull_request.opened" } },
+    ]);
+  });
+});
