@@ -34,7 +34,8 @@ export interface PullRequestMetricsInput {
   config: RepoConfig;
 }
 
-export interface PullRequestMetrics {
+/** A type alias, not an interface, so it fits PullRequestDerived's `Record<string, number | null>`. */
+export type PullRequestMetrics = {
   codingTimeHours: number | null;
   pickupTimeHours: number | null;
   reviewTimeHours: number | null;
@@ -54,7 +55,7 @@ export interface PullRequestMetrics {
   additions: number | null;
   deletions: number | null;
   changedFiles: number | null;
-}
+};
 
 export interface PullRequestMetricsResult {
   firstReviewAt: Date | null;
