@@ -1,0 +1,188 @@
+import { createToken } from "../../src/api/tokens.js";
+import { useTestDatabase } from "../harness/database.js";
+import { useApiServer } from "./harness.js";
+import { seedInstallation, seedPullRequests, seedRepository } from "./seed.js";
+
+const db = useTestDatabase();
+const now = new Date("2024-06-01T00:00:00Z");
+const api = useApiServer(db.store, () => now);
+let acme: string;
+let initech: string;
+
+const widgets = { installationId: 1, repoId: 11, repo: "acme/widgets" } as const;
+const gadgets = { installationId: 1, repoId: 12, repo: "acme/gadgets" } as const;
+const shipping = { installationId: 3, repoId: 31, repo: "initech/shipping" } as const;
+const t = (iso: string) => new Date(iso);
+
+beforeAll(async () => {
+  const store = db.store();
+  await seedInstallation(store, 1, "acme");
+  await seedInstallation(store, 2, "globex");
+  await seedInstallation(store, 3, "initech");
+  await seedRepository(store, 1, 11, "acme/widgets");
+  await seedRepository(store, 1, 12, "acme/gadgets");
+  await seedRepository(store, 2, 21, "globex/secret");
+  await seedRepository(store, 3, 31, "initech/shipping");
+  acme = (await createToken(store, { installationId: 1 })).token;
+  initech = (await createToken(store, { installationId: 3 })).token;
+  const merged = (createdAt: string, mergedAt: string, cycleTimeHours: number) => ({
+    state: "merged" as const,
+    createdAt: t(createdAt),
+    mergedAt: t(mergedAt),
+    metrics: { cycleTimeHours },
+  });
+  await seedPullRequests(store, [
+    {
+      ...widgets,
+      number: 1,
+      ...merged("2024-05-18T00:00Z", "2024-05-20T10:00Z", 10),
+      firstReviewAt: t("2024-05-19T00:00Z"),
+    },
+    { ...widgets, number: 2, ...merged("2024-05-24T00:00Z", "2024-05-25T10:00Z", 30) },
+    { ...gadgets, number: 1, ...merged("2024-04-01T00:00Z", "2024-05-28T10:00Z", 50), isRevert: true },
+    { ...widgets, number: 3, ...merged("2024-04-19T00:00Z", "2024-04-20T10:00Z", 1000) },
+    { ...widgets, number: 4, createdAt: t("2024-05-30T00:00Z") },
+    {
+      installationId: 2,
+      repoId: 21,
+      repo: "globex/secret",
+      number: 1,
+      ...merged("2024-05-20T00:00Z", "2024-05-21T00:00Z", 7),
+    },
+    { ...shipping, number: 1, ...merged("2024-05-01T12:00Z", "2024-05-02T00:00Z", 12) },
+    { ...shipping, number: 2, ...merged("2024-05-05T00:00Z", "2024-05-06T00:00Z", 24) },
+  ]);
+  await store.commits.create({
+    installationId: 3,
+    repoId: 31,
+    prNumber: 1,
+    sha: "c1",
+    authoredAt: t("2024-05-01T00:00Z"),
+    committedAt: t("2024-05-01T00:00Z"),
+  });
+  const deployment = (
+    id: number,
+    installationId: number,
+    environment: string,
+    createdAt: string,
+    state: string,
+  ) => ({
+    installationId,
+    repoId: installationId === 3 ? 31 : 21,
+    deploymentId: id,
+    environment,
+    sha: `s${id}`,
+    createdAt: t(createdAt),
+    updatedAt: t(createdAt),
+    statuses: [{ statusId: id, state, createdAt: t(createdAt) }],
+  });
+  await store.deployments.insertMany([
+    deployment(1, 3, "production", "2024-05-02T12:00Z", "success"),
+    deployment(2, 3, "Production", "2024-05-07T00:00Z", "failure"),
+    deployment(3, 3, "prod", "2024-05-07T06:00Z", "success"),
+    deployment(4, 3, "staging", "2024-05-06T01:00Z", "success"),
+    deployment(5, 2, "production", "2024-05-06T02:00Z", "success"),
+  ]);
+});
+
+const getJson = async (path: string, token = acme) => {
+  const response = await api.get(path, token);
+  expect(response.status).toBe(200);
+  return response.json();
+};
+
+describe("GET /api/v1/metrics", () => {
+  it("covers the 30 days before now by default, over merged PRs of the installation", async () => {
+    const body = await getJson("/api/v1/metrics");
+    expect(body).toMatchObject({
+      since: "2024-05-02T00:00:00.000Z",
+      until: "2024-06-01T00:00:00.000Z",
+      groupBy: "none",
+    });
+    expect(body.groups).toHaveLength(1);
+    expect(body.groups[0]).toMatchObject({
+      key: "all",
+      prsMerged: 3,
+      prsOpened: 3,
+      reviewedShare: 0.3333,
+      revertCount: 1,
+      cycleTimeHours: { count: 3, median: 30, p75: 40, p90: 46, mean: 30 },
+    });
+  });
+
+  it("groups by repository", async () => {
+    const body = await getJson("/api/v1/metrics?groupBy=repo");
+    expect(
+      body.groups.map((g: { key: string; prsMerged: number; prsOpened: number }) => [
+        g.key,
+        g.prsMerged,
+        g.prsOpened,
+      ]),
+    ).toEqual([
+      ["acme/gadgets", 1, 0],
+      ["acme/widgets", 2, 3],
+    ]);
+  });
+
+  it("groups by ISO week of mergedAt within an explicit range", async () => {
+    const body = await getJson("/api/v1/metrics?groupBy=week&since=2024-05-20&until=2024-06-01");
+    expect(body.groups.map((g: { key: string; prsMerged: number }) => [g.key, g.prsMerged])).toEqual([
+      ["2024-05-20", 2],
+      ["2024-05-27", 1],
+    ]);
+  });
+
+  it("filters by repository", async () => {
+    const body = await getJson(
+      "/api/v1/metrics?repo=acme/widgets&since=2024-04-01T00:00:00Z&until=2024-05-01T00:00:00Z",
+    );
+    expect(body.groups[0]).toMatchObject({
+      prsMerged: 1,
+      prsOpened: 1,
+      cycleTimeHours: { count: 1, median: 1000 },
+    });
+  });
+
+  it("returns the groups as CSV", async () => {
+    const response = await api.get("/api/v1/metrics?groupBy=repo&format=csv", acme);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    const [header, ...rows] = (await response.text()).trimEnd().split("\n");
+    const columns = header.split(",");
+    expect(columns.slice(0, 3)).toEqual(["key", "prsMerged", "prsOpened"]);
+    expect(columns).toEqual(
+      expect.arrayContaining(["cycleTimeHours.median", "cycleTimeHours.p90", "reviewedShare"]),
+    );
+    expect(rows.map((row) => row.split(",")[0])).toEqual(["acme/gadgets", "acme/widgets"]);
+    expect(rows[1].split(",")[columns.indexOf("cycleTimeHours.median")]).toBe("20");
+  });
+
+  it("keeps the CSV header when no group exists", async () => {
+    const csv = await (
+      await api.get("/api/v1/metrics?groupBy=author&since=2020-01-01&until=2020-02-01&format=csv", acme)
+    ).text();
+    expect(csv.trimEnd().split("\n")).toEqual([expect.stringMatching(/^key,prsMerged,prsOpened,/)]);
+  });
+});
+
+describe("GET /api/v1/dora", () => {
+  it("computes the delivery figures from stored PRs, commits and production deployments", async () => {
+    const body = await getJson(
+      "/api/v1/dora?repo=initech/shipping&since=2024-05-01&until=2024-05-15",
+      initech,
+    );
+    expect(body).toEqual({
+      since: "2024-05-01T00:00:00.000Z",
+      until: "2024-05-15T00:00:00.000Z",
+      deploymentsCount: 3,
+      deploymentFrequencyPerWeek: 1,
+      leadTimeForChangesHours: 45,
+      changeFailureRate: 0.3333,
+      timeToRestoreHours: 6,
+    });
+  });
+
+  it("sees no deployment of another installation", async () => {
+    const body = await getJson("/api/v1/dora?since=2024-05-01&until=2024-05-15");
+    expect(body).toMatchObject({ deploymentsCount: 0, changeFailureRate: null });
+  });
+});
