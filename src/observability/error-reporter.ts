@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 
-export type ErrorContext = Record<string, string | number | boolean | null | undefined>;
+export type ErrorContext = Record<string, unknown>;
 
 export interface ErrorReporter {
   /** Logs the error and, when SENTRY_DSN is set, sends it to Sentry tagged with its context. */
@@ -18,7 +18,8 @@ export async function createErrorReporter(options: { dsn?: string; log: Logger }
       log.error({ err: error, ...context }, error instanceof Error ? error.message : String(error));
       sentry?.withScope((scope) => {
         for (const [key, value] of Object.entries(context)) {
-          if (value !== undefined && value !== null) scope.setTag(key, String(value));
+          if (["string", "number", "boolean"].includes(typeof value)) scope.setTag(key, String(value));
+          else if (value !== undefined && value !== null) scope.setExtra(key, value);
         }
         sentry.captureException(error);
       });
