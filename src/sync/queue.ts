@@ -1,0 +1,68 @@
+import { Agenda } from "agenda";
+import { MongoBackend } from "@agendajs/mongo-backend";
+import type { Collection, Db } from "mongodb";
+import { jobOptions, jobPayloads, type JobName, type JobPayload } from "./job-definitions.js";
+
+export const JOBS_COLLECTION = "jobs";
+
+export interface QueueOptions {
+  /** How often a worker polls for due jobs. */
+  processEvery?: string | number;
+  /** Names this process answers to in the jobs collection (`lastModifiedBy`), for operators. */
+  name?: string;
+}
+
+export interface Queue {
+  agenda: Agenda;
+  jobs: Collection;
+}
+
+/** Agenda over our database; the same queue enqueues (webhooks, Lambda, CLI) and processes (worker). */
+export async function createQueue(db: Db, options: QueueOptions = {}): Promise<Queue> {
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: db, collection: JOBS_COLLECTION }),
+    processEvery: options.processEvery ?? "5 seconds",
+    name: options.name,
+    removeOnComplete: true,
+  });
+  await agenda.ready;
+  // One live job per piece of work, even when two webhook servers enqueue the same PR at once. Finished
+  // jobs are removed (removeOnComplete, and the worker removes exhausted ones), so only live jobs count.
+  await db
+    .collection(JOBS_COLLECTION)
+    .createIndex(
+      { name: 1, "data.installationId": 1, "data.repoId": 1, "data.number": 1 },
+      { unique: true, name: "one_live_job_per_work" },
+    );
+  return { agenda, jobs: db.collection(JOBS_COLLECTION) };
+}
+
+export type EnqueueResult = "queued" | "already-queued";
+
+const isDuplicateKey = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+
+/**
+ * Validates the payload and queues the job, unless the same work is already queued or running
+ * (a repeated merge event or a redelivery then finds the job already there).
+ */
+export async function enqueue<N extends JobName>(
+  queue: Queue,
+  name: N,
+  payload: JobPayload<N>,
+  options: { at?: Date } = {},
+): Promise<EnqueueResult> {
+  const data = jobPayloads[name].parse(payload) as Record<string, unknown>;
+  const unique = Object.fromEntries(jobOptions[name].dedupeBy.map((key) => [`data.${key}`, data[key]]));
+  if (await queue.jobs.findOne({ name, ...unique }, { projection: { _id: 1 } })) return "already-queued";
+  const job = queue.agenda.create(name, data);
+  if (options.at) job.schedule(options.at);
+  // Two enqueuers that both saw no job both insert; the unique index lets exactly one of them through.
+  try {
+    await job.save();
+    return "queued";
+  } catch (error) {
+    if (isDuplicateKey(error)) return "already-queued";
+    throw error;
+  }
+}
