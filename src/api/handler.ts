@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { NotFoundError } from "../query/errors.js";
+import { describeIssues } from "../query/params.js";
 import type { Store } from "../storage/store.js";
 import { dora, listPulls, metrics, showPull, sync, type Endpoint } from "./endpoints.js";
-import { oneLine, sendCsv, sendError, sendJson } from "./http.js";
+import { sendCsv, sendError, sendJson } from "./http.js";
 import { parseQueryString } from "./query-string.js";
 import { authenticate } from "./tokens.js";
 
@@ -87,7 +88,7 @@ function decodePathPart(part: string): string {
 
 function sendFailure(res: ServerResponse, error: unknown, log: ApiHandlerOptions["log"]): void {
   if (error instanceof z.ZodError) {
-    sendError(res, 400, "invalid_parameters", oneLine(error), { issues: error.issues });
+    sendError(res, 400, "invalid_parameters", describeIssues(error), { issues: error.issues });
   } else if (error instanceof NotFoundError) {
     sendError(res, 404, "not_found", error.message);
   } else {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { z } from "zod";
+import type { z } from "zod";
 
 /** Responses of the query API: JSON (or CSV) with CONTRACT.md's error shape. */
 
@@ -33,6 +33,3 @@ export function sendError(
   const error = { code, message, ...(extra.issues ? { issues: extra.issues } : {}) };
   sendJson(res, status, { error }, extra.headers);
 }
-
-/** zod's readable report on one line, e.g. `✖ must be owner/name → at repo`. */
-export const oneLine = (error: z.ZodError): string => z.prettifyError(error).replace(/\s*\n\s*/g, " ");

@@ -7,6 +7,9 @@ import { decodeCursor } from "./cursor.js";
  * are strict, so an unknown parameter is an error rather than silently ignored.
  */
 
+/** zod's readable report on one line, e.g. `✖ must be owner/name → at repo`: the API's and CLI's message. */
+export const describeIssues = (error: z.ZodError): string => z.prettifyError(error).replace(/\s*\n\s*/g, " ");
+
 const DAY_MS = 86_400_000;
 /** Range used by metrics and DORA when `since` is not given: the 30 days before `until`. */
 export const DEFAULT_RANGE_DAYS = 30;

@@ -1,0 +1,44 @@
+import { pino } from "pino";
+import { parseEnv } from "../config/env.js";
+import { openDatabase, type OpenDatabase } from "../runtime/database.js";
+import { runCli } from "./program.js";
+
+/**
+ * The `mergelens` entry point (bin/mergelens.js). The database is the app's: MONGODB_URI, or, when it is
+ * unset, the embedded server on `.data/` started for this command alone. That server's files are locked
+ * while `npm start` runs on them, so then the command fails and says to set MONGODB_URI for both.
+ */
+let database: OpenDatabase | undefined;
+
+async function openStore() {
+  if (!database) {
+    const env = parseEnv(process.env);
+    try {
+      // Warnings only: stdout carries the command's output, which scripts parse.
+      database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)));
+    } catch (error) {
+      if (env.MONGODB_URI) throw error;
+      throw new Error(
+        `MONGODB_URI is unset and the embedded database under .data/ could not be opened ` +
+          `(${error instanceof Error ? error.message : String(error)}); when the app is running on it, ` +
+          `stop it or run both with MONGODB_URI`,
+        { cause: error },
+      );
+    }
+  }
+  return database.store;
+}
+
+const stdout = { write: (text: string) => void process.stdout.write(text) };
+const stderr = { write: (text: string) => void process.stderr.write(text) };
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    store: openStore,
+    stdout,
+    stderr,
+    now: () => new Date(),
+  });
+} finally {
+  await database?.close();
+}

@@ -1,0 +1,31 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+
+/** The `mergelens` bin as npm runs it: a separate node process through the tsx shim. */
+const run = promisify(execFile);
+const bin = path.resolve("bin/mergelens.js");
+
+async function mergelens(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, MONGODB_URI: "" },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("bin/mergelens.js", () => {
+  it("prints the help with exit 0", async () => {
+    const result = await mergelens("--help");
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: mergelens") });
+  });
+
+  it("exits 2 on a bad option value, before opening any database", async () => {
+    const result = await mergelens("metrics", "--repo", "acme/widgets", "--until", "tomorrow");
+    expect(result).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("→ at until") });
+  });
+});
