@@ -12,14 +12,14 @@ export const describeIssues = (error: z.ZodError): string => z.prettifyError(err
 
 const DAY_MS = 86_400_000;
 /** Range used by metrics and DORA when `since` is not given: the 30 days before `until`. */
-export const DEFAULT_RANGE_DAYS = 30;
+const DEFAULT_RANGE_DAYS = 30;
 /** Longest metrics or DORA range: bounds the work (and the weekly groups) one request can ask for. */
-export const MAX_RANGE_DAYS = 3660;
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 500;
+const MAX_RANGE_DAYS = 3660;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
 
 /** `YYYY-MM-DD` (midnight UTC) or a date-time with `Z` or an offset; local times are ambiguous. */
-export const isoDate = z.string().transform((value, ctx) => {
+const isoDate = z.string().transform((value, ctx) => {
   const valid =
     z.iso.date().safeParse(value).success || z.iso.datetime({ offset: true }).safeParse(value).success;
   if (!valid) {
@@ -32,7 +32,7 @@ export const isoDate = z.string().transform((value, ctx) => {
   return new Date(value);
 });
 
-export const repoName = z
+const repoName = z
   .string()
   .max(200)
   .regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name");
@@ -42,8 +42,8 @@ const login = z
   .max(100)
   .regex(/^[\w.-]+(\[bot\])?$/, "must be a GitHub login");
 
-export const prState = z.enum(["open", "closed", "merged"]);
-export const groupBy = z.enum(["week", "repo", "author"]);
+const prState = z.enum(["open", "closed", "merged"]);
+const groupBy = z.enum(["week", "repo", "author"]);
 const format = z.enum(["json", "csv"]).default("json");
 
 const limit = z
@@ -107,8 +107,6 @@ export const pullsParams = z
   })
   .superRefine(checkOrder);
 
-export type PullsParams = z.infer<typeof pullsParams>;
-
 /** `GET /api/v1/metrics`: since/until bound `mergedAt` (and `createdAt` for prsOpened), per METRICS.md. */
 export const metricsParams = (now: () => Date) =>
   z
@@ -121,15 +119,11 @@ export const metricsParams = (now: () => Date) =>
     })
     .transform(withDefaultRange(now));
 
-export type MetricsParams = z.infer<ReturnType<typeof metricsParams>>;
-
 /** `GET /api/v1/dora`: the same range rules as metrics. */
 export const doraParams = (now: () => Date) =>
   z
     .strictObject({ repo: repoName.optional(), since: isoDate.optional(), until: isoDate.optional() })
     .transform(withDefaultRange(now));
-
-export type DoraParams = z.infer<ReturnType<typeof doraParams>>;
 
 export const syncParams = z.strictObject({ format });
 

@@ -67,7 +67,7 @@ export interface ApiPullRequest {
 }
 
 /** The stored fields the view reads: the projection of every PR query. */
-export const PULL_REQUEST_VIEW_FIELDS = [
+const PULL_REQUEST_VIEW_FIELDS = [
   "repo",
   "number",
   "prId",
