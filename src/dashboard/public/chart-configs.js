@@ -1,0 +1,264 @@
+import { COLOURS, hatch } from "./palette.js";
+import { formatHours, formatNumber, formatWeek } from "./format.js";
+
+/**
+ * Each chart as a description built from API answers: labels, Chart.js datasets, one formatter per
+ * dataset (for tooltips and the data table) and the axes. Values are kept in the unit the axis shows.
+ */
+
+const PHASES = [
+  ["codingTimeHours", "Coding", COLOURS.blue],
+  ["pickupTimeHours", "Pickup", COLOURS.orange],
+  ["reviewTimeHours", "Review", COLOURS.green],
+];
+
+/** Lines changed (additions + deletions): upper bounds of each size bucket. */
+export const SIZE_BUCKETS = [
+  ["XS", 10],
+  ["S", 50],
+  ["M", 200],
+  ["L", 500],
+  ["XL", 1000],
+  ["XXL", Infinity],
+];
+
+const MAX_AUTHORS = 12;
+const percent = (share) => (share === null ? null : Math.round(share * 10000) / 100);
+const formatPercent = (value) => (value === null ? "—" : `${value}%`);
+const formatMinutes = (value) => (value === null ? "—" : `${formatNumber(value)} min`);
+const hasValues = (datasets) =>
+  datasets.some((set) => set.data.some((value) => value !== null && value !== 0));
+
+function weekly(weeks) {
+  return { labels: weeks.map((group) => formatWeek(group.key)), rowLabels: weeks.map((group) => group.key) };
+}
+
+const countAxis = (title) => ({
+  beginAtZero: true,
+  title: { display: true, text: title },
+  ticks: { precision: 0 },
+});
+
+export function cycleTime(weeks) {
+  const datasets = [];
+  for (const stat of ["median", "p75"]) {
+    for (const [metric, name, colour] of PHASES) {
+      datasets.push({
+        label: `${name} (${stat === "median" ? "median" : "p75"})`,
+        data: weeks.map((group) => group[metric][stat]),
+        backgroundColor: stat === "median" ? colour : hatch(colour),
+        borderColor: colour,
+        borderWidth: 1,
+        stack: stat,
+      });
+    }
+  }
+  return {
+    type: "bar",
+    ...weekly(weeks),
+    rowHeader: "Week of",
+    over: "weeks",
+    datasets,
+    formats: datasets.map(() => formatHours),
+    scales: {
+      x: { stacked: true },
+      y: { stacked: true, beginAtZero: true, title: { display: true, text: "hours" } },
+    },
+    hasData: hasValues(datasets),
+    empty: "No merged pull requests in this range.",
+  };
+}
+
+export function throughput(weeks) {
+  const datasets = [
+    {
+      type: "bar",
+      label: "Merged",
+      data: weeks.map((g) => g.prsMerged),
+      backgroundColor: COLOURS.blue,
+      order: 2,
+    },
+    {
+      type: "line",
+      label: "Opened",
+      data: weeks.map((g) => g.prsOpened),
+      borderColor: COLOURS.orange,
+      backgroundColor: COLOURS.orange,
+      borderDash: [6, 4],
+      pointStyle: "triangle",
+      pointRadius: 5,
+      order: 1,
+    },
+  ];
+  return {
+    type: "bar",
+    ...weekly(weeks),
+    rowHeader: "Week of",
+    over: "weeks",
+    datasets,
+    formats: [formatNumber, formatNumber],
+    scales: { y: countAxis("pull requests") },
+    hasData: hasValues(datasets),
+    empty: "No pull requests opened or merged in this range.",
+  };
+}
+
+/** How many merged PRs fall in each size bucket; PRs whose size GitHub has not reported are left out. */
+export function prSize(mergedPrs) {
+  const counts = SIZE_BUCKETS.map(() => 0);
+  for (const pr of mergedPrs) {
+    if (pr.additions === null || pr.deletions === null) continue;
+    const lines = pr.additions + pr.deletions;
+    counts[SIZE_BUCKETS.findIndex(([, upTo]) => lines <= upTo)] += 1;
+  }
+  const labels = SIZE_BUCKETS.map(([name, upTo], index) => {
+    if (index === 0) return `${name} (≤${upTo})`;
+    const from = SIZE_BUCKETS[index - 1][1] + 1;
+    return upTo === Infinity ? `${name} (>${from - 1})` : `${name} (${from}–${upTo})`;
+  });
+  const datasets = [{ label: "Merged pull requests", data: counts, backgroundColor: COLOURS.purple }];
+  return {
+    type: "bar",
+    labels,
+    rowLabels: labels,
+    rowHeader: "Lines changed",
+    over: "size buckets",
+    datasets,
+    formats: [formatNumber],
+    scales: { y: countAxis("pull requests") },
+    hasData: hasValues(datasets),
+    empty: "No merged pull requests opened in this range.",
+  };
+}
+
+/** The busiest people first, by PRs merged then opened; accounts ending in [bot] are left out. */
+export function authorLoad(groups) {
+  const people = groups
+    .filter((group) => !group.key.endsWith("[bot]"))
+    .sort((a, b) => b.prsMerged - a.prsMerged || b.prsOpened - a.prsOpened || a.key.localeCompare(b.key))
+    .slice(0, MAX_AUTHORS);
+  const datasets = [
+    { label: "Merged", data: people.map((g) => g.prsMerged), backgroundColor: COLOURS.blue },
+    {
+      label: "Opened",
+      data: people.map((g) => g.prsOpened),
+      backgroundColor: hatch(COLOURS.orange),
+      borderColor: COLOURS.orange,
+      borderWidth: 1,
+    },
+  ];
+  return {
+    type: "bar",
+    indexAxis: "y",
+    labels: people.map((g) => g.key),
+    rowLabels: people.map((g) => g.key),
+    rowHeader: "Author",
+    over: "people",
+    datasets,
+    formats: [formatNumber, formatNumber],
+    scales: { x: countAxis("pull requests") },
+    hasData: hasValues(datasets),
+    empty: "No pull requests by people in this range.",
+  };
+}
+
+export function ci(weeks) {
+  const datasets = [
+    {
+      type: "line",
+      label: "Failed check runs",
+      data: weeks.map((g) => percent(g.ciFailureRate)),
+      borderColor: COLOURS.vermillion,
+      backgroundColor: COLOURS.vermillion,
+      pointStyle: "rectRot",
+      pointRadius: 5,
+      yAxisID: "rate",
+      order: 1,
+    },
+    {
+      type: "bar",
+      label: "Median CI wall time",
+      data: weeks.map((g) =>
+        g.ciWallSeconds.median === null ? null : Math.round(g.ciWallSeconds.median / 6) / 10,
+      ),
+      backgroundColor: hatch(COLOURS.sky),
+      borderColor: COLOURS.sky,
+      borderWidth: 1,
+      yAxisID: "minutes",
+      order: 2,
+    },
+  ];
+  return {
+    type: "bar",
+    ...weekly(weeks),
+    rowHeader: "Week of",
+    over: "weeks",
+    datasets,
+    formats: [formatPercent, formatMinutes],
+    scales: {
+      rate: {
+        position: "left",
+        beginAtZero: true,
+        suggestedMax: 100,
+        title: { display: true, text: "% failed" },
+      },
+      minutes: {
+        position: "right",
+        beginAtZero: true,
+        grid: { drawOnChartArea: false },
+        title: { display: true, text: "minutes" },
+      },
+    },
+    hasData: hasValues(datasets),
+    empty: "No check runs on pull requests merged in this range.",
+  };
+}
+
+export function revertsAndHotfixes(weeks) {
+  const datasets = [
+    {
+      label: "Reverts",
+      data: weeks.map((g) => g.revertCount),
+      backgroundColor: hatch(COLOURS.vermillion),
+      borderColor: COLOURS.vermillion,
+      borderWidth: 1,
+    },
+    { label: "Hotfixes", data: weeks.map((g) => g.hotfixCount), backgroundColor: COLOURS.purple },
+  ];
+  return {
+    type: "bar",
+    ...weekly(weeks),
+    rowHeader: "Week of",
+    over: "weeks",
+    datasets,
+    formats: [formatNumber, formatNumber],
+    scales: { y: countAxis("merged pull requests") },
+    hasData: hasValues(datasets),
+    empty: "No reverts or hotfixes merged in this range.",
+  };
+}
+
+export function aiShare(weeks) {
+  const datasets = [
+    {
+      type: "line",
+      label: "AI-assisted",
+      data: weeks.map((g) => percent(g.aiAssistedShare)),
+      borderColor: COLOURS.green,
+      backgroundColor: `${COLOURS.green}33`,
+      fill: "origin",
+      pointRadius: 4,
+    },
+  ];
+  return {
+    type: "line",
+    ...weekly(weeks),
+    rowHeader: "Week of",
+    over: "weeks",
+    datasets,
+    formats: [formatPercent],
+    scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: "% of merged" } } },
+    hasData: weeks.some((g) => g.prsMerged > 0),
+    empty: "No merged pull requests in this range.",
+  };
+}

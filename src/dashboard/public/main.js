@@ -1,0 +1,138 @@
+/* global document, window, localStorage, Chart */
+import { ApiError, createApi } from "./api.js";
+import * as describe from "./chart-configs.js";
+import { renderChart, setChartDefaults } from "./charts.js";
+import {
+  describeRange,
+  initFilters,
+  onFiltersChange,
+  readFilters,
+  rememberFilters,
+  setRepositories,
+} from "./filters.js";
+import { emptyReason, showState } from "./messages.js";
+import { renderSlowPrs } from "./slow-prs.js";
+import { renderSummary } from "./summary.js";
+
+/**
+ * The dashboard page: asks for the API token once (kept in localStorage), then draws every chart from
+ * `/api/v1` for the chosen repository and range. A newer filter choice wins over answers still in flight.
+ */
+
+const TOKEN_KEY = "mergelens.apiToken";
+const API_ROOT = new URL("../../api/v1/", import.meta.url);
+const GITHUB_URL = document.querySelector('meta[name="mergelens-github-url"]').content;
+
+let api;
+let repos = [];
+let generation = 0;
+
+function storedToken() {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function fail(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    showState(
+      "unauthorized",
+      "The server rejected this API token (401): it may be mistyped, revoked, or from another mergelens " +
+        "server. Paste a valid token below, or forget this one.",
+    );
+  } else if (error instanceof ApiError) {
+    showState("error", `The API could not answer: ${error.message}`);
+  } else {
+    showState("error", `Something went wrong while drawing the dashboard: ${error.message}`);
+  }
+}
+
+function draw({ weekly, byAuthor, total, merged, open }) {
+  renderSummary(total.groups[0]);
+  renderChart("cycle-time", describe.cycleTime(weekly.groups));
+  renderChart("throughput", describe.throughput(weekly.groups));
+  renderChart("pr-size", describe.prSize(merged.items));
+  renderChart("author-load", describe.authorLoad(byAuthor.groups));
+  renderChart("ci", describe.ci(weekly.groups));
+  renderChart("reverts-hotfixes", describe.revertsAndHotfixes(weekly.groups));
+  renderChart("ai-share", describe.aiShare(weekly.groups));
+  renderSlowPrs(open, { githubUrl: GITHUB_URL, now: new Date() });
+}
+
+async function refresh() {
+  const filters = readFilters();
+  if (filters.error) {
+    showState("error", filters.error);
+    return;
+  }
+  rememberFilters(filters);
+  describeRange(filters);
+  const current = ++generation;
+  showState("loading", "Loading…");
+  const range = { repo: filters.repo, since: filters.since, until: filters.until };
+  try {
+    const [weekly, byAuthor, total, merged, open] = await Promise.all([
+      api.get("metrics", { ...range, groupBy: "week" }),
+      api.get("metrics", { ...range, groupBy: "author" }),
+      api.get("metrics", range),
+      api.listPulls({ ...range, state: "merged" }),
+      api.listPulls({ repo: filters.repo, state: "open" }),
+    ]);
+    if (current !== generation) return;
+    draw({ weekly, byAuthor, total, merged, open });
+    const quiet = weekly.groups.every((group) => group.prsMerged === 0 && group.prsOpened === 0);
+    if (quiet && open.items.length === 0) showState("empty", emptyReason(repos, filters));
+    else showState("ready");
+  } catch (error) {
+    if (current === generation) fail(error);
+  }
+}
+
+async function connect() {
+  const token = storedToken();
+  document.getElementById("session").hidden = !token;
+  if (!token) {
+    showState("no-token", "No API token yet: paste one below to see the dashboard.");
+    return;
+  }
+  api = createApi(API_ROOT, token);
+  showState("loading", "Loading…");
+  try {
+    repos = (await api.get("sync")).repos;
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  setRepositories(repos);
+  await refresh();
+}
+
+document.getElementById("token-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const input = document.getElementById("token-input");
+  const token = input.value.trim();
+  if (!token) return;
+  localStorage.setItem(TOKEN_KEY, token);
+  input.value = "";
+  connect();
+});
+
+document.getElementById("forget-token").addEventListener("click", () => {
+  localStorage.removeItem(TOKEN_KEY);
+  // A fresh page: nothing drawn from the forgotten token stays in memory or in the document.
+  window.location.reload();
+});
+
+onFiltersChange(() => {
+  if (api) refresh();
+});
+
+if (typeof Chart === "undefined") {
+  showState("error", "The chart library did not load; check that /dashboard/assets/ is reachable.");
+} else {
+  setChartDefaults();
+  initFilters(new Date());
+  connect();
+}

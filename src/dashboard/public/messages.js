@@ -1,0 +1,38 @@
+/* global document */
+/**
+ * What the page is doing, for people and for tests: one message line (announced politely to screen
+ * readers), which panels show, and `body[data-state]` naming the state.
+ */
+
+const STATES = {
+  "no-token": { tone: "info", token: true, dashboard: false },
+  unauthorized: { tone: "error", token: true, dashboard: false },
+  loading: { tone: "info", token: false, dashboard: true },
+  ready: { tone: "info", token: false, dashboard: true },
+  empty: { tone: "warning", token: false, dashboard: true },
+  error: { tone: "error", token: false, dashboard: true },
+};
+
+export function showState(state, text = "") {
+  const { tone, token, dashboard } = STATES[state];
+  document.body.dataset.state = state;
+  const message = document.getElementById("message");
+  message.className = `message ${tone}`;
+  message.textContent = text;
+  message.hidden = text === "";
+  document.getElementById("token-panel").hidden = !token;
+  document.getElementById("dashboard").hidden = !dashboard;
+  document.getElementById("dashboard").setAttribute("aria-busy", String(state === "loading"));
+  if (token) document.getElementById("token-input").focus();
+}
+
+/** Why a token-holder sees nothing: no repositories yet, or none with PRs in the range. */
+export function emptyReason(repos, filters) {
+  if (repos.length === 0) {
+    return "No repositories are tracked for this token's installation yet. Install the GitHub App on a repository; its pull requests appear here after the first sync.";
+  }
+  const syncing = repos.filter((entry) => entry.status === "pending" || entry.status === "syncing").length;
+  const scope = filters.repo ?? "any repository";
+  const hint = syncing > 0 ? ` ${syncing} of ${repos.length} repositories are still syncing.` : "";
+  return `No pull requests were opened or merged in ${scope} between ${filters.from} and ${filters.to}, and none are open.${hint}`;
+}
