@@ -1,0 +1,176 @@
+import type { Chart } from "chart.js";
+import type { Page } from "playwright-core";
+import { weekKeysBetween, weekStart } from "../../src/metrics/week.js";
+import { useTestDatabase } from "../harness/database.js";
+import { describeInBrowser, useDashboardInBrowser } from "./browser.js";
+import { seedDashboardData } from "./seed.js";
+
+const db = useTestDatabase();
+const dashboard = useDashboardInBrowser(db.store);
+let tokens: { acme: string; empty: string };
+
+beforeAll(async () => {
+  tokens = await seedDashboardData(db.store());
+});
+
+/** The dashboard page in a fresh browser context, recording API requests and any script or CSP error. */
+async function open(token?: string): Promise<{ page: Page; requests: URL[]; problems: string[] }> {
+  const context = await dashboard.newContext();
+  const page = await context.newPage();
+  const requests: URL[] = [];
+  const problems: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/api/")) requests.push(url);
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/401/.test(message.text())) problems.push(message.text());
+  });
+  await page.goto(dashboard.url("/dashboard"));
+  if (token) {
+    await page.waitForSelector("body[data-state=no-token]");
+    await page.fill("#token-input", token);
+    await page.click("#token-form button[type=submit]");
+  }
+  return { page, requests, problems };
+}
+
+type ChartData = { labels: string[]; datasets: Record<string, (number | null)[]> };
+
+/** A drawn chart's labels and each dataset's values by label, read from the page's Chart.js instance. */
+const chartData = (page: Page, id: string): Promise<ChartData> =>
+  page.evaluate((chartId) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`[data-chart="${chartId}"] canvas`);
+    const chartJs = (window as unknown as { Chart: typeof Chart }).Chart;
+    const chart = canvas && chartJs.getChart(canvas);
+    if (!chart) throw new Error(`no chart drawn in ${chartId}`);
+    return {
+      labels: chart.data.labels as string[],
+      datasets: Object.fromEntries(
+        chart.data.datasets.map((set) => [set.label, set.data as (number | null)[]]),
+      ),
+    };
+  }, id);
+
+/** The default range's 12 weeks, and a series that is `values` at the given weeks-ago and `fill` elsewhere. */
+const weeks = weekKeysBetween(new Date(weekStart(new Date()).getTime() - 11 * 7 * 86_400_000), new Date());
+const series = (values: Record<number, number>, fill: number | null): (number | null)[] =>
+  weeks.map((_, index) => values[weeks.length - 1 - index] ?? fill);
+
+describeInBrowser("GET /dashboard in Chromium", () => {
+  it("asks for a token, and calls no API, when the browser has none", async () => {
+    const { page, requests, problems } = await open();
+    await page.waitForSelector("body[data-state=no-token]");
+    expect(await page.isVisible("#token-input")).toBe(true);
+    expect(await page.textContent("#message")).toContain("No API token yet");
+    expect(await page.isHidden("#dashboard")).toBe(true);
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("says the token was rejected when the API answers 401", async () => {
+    const { page, requests } = await open("mlk_not-a-token-this-server-issued");
+    await page.waitForSelector("body[data-state=unauthorized]");
+    expect(await page.textContent("#message")).toContain("rejected this API token (401)");
+    expect(await page.isVisible("#token-input")).toBe(true);
+    expect(await page.isVisible("#forget-token")).toBe(true);
+    expect(requests.map((url) => url.pathname)).toEqual(["/api/v1/sync"]);
+  });
+
+  it("draws every chart and the slow-PR table from the API for the last 12 weeks", async () => {
+    const { page, requests, problems } = await open(tokens.acme);
+    await page.waitForSelector("body[data-state=ready]");
+    const metrics = requests.filter((url) => url.pathname === "/api/v1/metrics");
+    expect(metrics.map((url) => url.searchParams.get("since"))).toEqual(Array(3).fill(weeks[0]));
+    expect(metrics.map((url) => String(url.searchParams.get("groupBy"))).sort()).toEqual([
+      "author",
+      "null",
+      "week",
+    ]);
+
+    const cycle = await chartData(page, "cycle-time");
+    expect(cycle.labels).toHaveLength(12);
+    expect(cycle.datasets["Coding (median)"]).toEqual(series({ 4: 3, 3: 1, 2: 1, 1: 1 }, null));
+    expect(cycle.datasets["Pickup (p75)"]).toEqual(series({ 4: 7, 3: 2, 2: 2, 1: 2 }, null));
+    expect(cycle.datasets["Review (median)"]).toEqual(series({ 4: 8, 3: 3, 2: 3, 1: 3 }, null));
+
+    const throughput = await chartData(page, "throughput");
+    expect(throughput.datasets.Merged).toEqual(series({ 4: 2, 3: 1, 2: 1, 1: 1 }, 0));
+    const opened = throughput.datasets.Opened as number[];
+    expect(opened.reduce((sum, n) => sum + n, 0)).toBe(9);
+
+    const size = await chartData(page, "pr-size");
+    expect(size.datasets["Merged pull requests"]).toEqual([1, 1, 1, 0, 1, 1]);
+
+    const load = await chartData(page, "author-load");
+    expect(load.labels).toEqual(["alice", "bob", "carol", "dave"]);
+    expect(load.datasets.Merged).toEqual([2, 2, 1, 0]);
+
+    const ci = await chartData(page, "ci");
+    expect(ci.datasets["Failed check runs"]).toEqual(series({ 4: 12.5, 3: 0, 2: 0, 1: 0 }, null));
+    expect(ci.datasets["Median CI wall time"]).toEqual(series({ 4: 15, 3: 5, 2: 5, 1: 5 }, null));
+
+    const incidents = await chartData(page, "reverts-hotfixes");
+    expect(incidents.datasets.Reverts).toEqual(series({ 2: 1 }, 0));
+    expect(incidents.datasets.Hotfixes).toEqual(series({ 1: 1 }, 0));
+
+    const ai = await chartData(page, "ai-share");
+    expect(ai.datasets["AI-assisted"]).toEqual(series({ 4: 50, 3: 100, 2: 0, 1: 0 }, null));
+
+    const links = await page.$$eval("#slow-prs tbody a", (anchors) => anchors.map((a) => a.textContent));
+    expect(links).toEqual(["acme/widgets#10", "acme/gadgets#11", "acme/widgets#13"]);
+    const rows = await page.$$eval("#slow-prs tbody tr", (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)),
+    );
+    expect(rows.map((row) => row[3])).toEqual(["First review", "Approval", "First review"]);
+    expect(await page.getAttribute("#slow-prs a >> nth=0", "href")).toBe(
+      "https://github.example.com/acme/widgets/pull/10",
+    );
+    expect(await page.textContent("#slow-note")).toContain("1 draft not listed");
+    expect(await page.textContent("#summary")).toContain("Merged5");
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the token across reloads and narrows every request to the chosen repository", async () => {
+    const { page, requests } = await open(tokens.acme);
+    await page.waitForSelector("body[data-state=ready]");
+    await page.reload();
+    await page.waitForSelector("body[data-state=ready]");
+    expect(await page.isVisible("#token-panel")).toBe(false);
+    requests.splice(0);
+
+    await page.selectOption("#repo-filter", "acme/gadgets");
+    await page.waitForFunction(
+      () => document.body.dataset.state === "ready" && location.search.includes("gadgets"),
+    );
+    const data = requests.filter((url) => url.pathname !== "/api/v1/sync");
+    expect(data.length).toBeGreaterThanOrEqual(5);
+    expect(data.every((url) => url.searchParams.get("repo") === "acme/gadgets")).toBe(true);
+    const throughput = await chartData(page, "throughput");
+    expect(throughput.datasets.Merged).toEqual(series({ 3: 1 }, 0));
+    expect(await page.$$eval("#slow-prs tbody tr", (trs) => trs.length)).toBe(1);
+
+    // The choice is in the address, so a reload (or a shared link) shows the same repository.
+    await page.reload();
+    await page.waitForSelector("body[data-state=ready]");
+    expect(await page.inputValue("#repo-filter")).toBe("acme/gadgets");
+  });
+
+  it("forgets the token on request", async () => {
+    const { page } = await open(tokens.acme);
+    await page.waitForSelector("body[data-state=ready]");
+    await page.click("#forget-token");
+    await page.waitForSelector("body[data-state=no-token]");
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  });
+
+  it("explains an installation with no pull requests instead of drawing blank charts silently", async () => {
+    const { page } = await open(tokens.empty);
+    await page.waitForSelector("body[data-state=empty]");
+    expect(await page.textContent("#message")).toContain(
+      "No pull requests were opened or merged in any repository",
+    );
+    expect(await page.isVisible("[data-chart=cycle-time] .chart-empty")).toBe(true);
+  });
+});
