@@ -93,10 +93,51 @@ const union = (base: readonly string[], extra: readonly string[] = []): string[]
   ...new Set([...base, ...extra]),
 ];
 
+/** A valid file's content: only the additions it makes to the defaults. */
+export type RepoConfigFile = NonNullable<z.output<typeof fileSchema>>;
+
 export interface RepoConfigResult {
   config: RepoConfig;
   /** One line for the log and Sentry; null when the file was fine (or absent). */
   error: string | null;
+}
+
+/** A YAML (or loader) error's first line: the part that names the problem and its position. */
+export const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split("\n")[0];
+
+/** The one spelling of a config problem, for the log, Sentry and the repository's cached error. */
+export const repoConfigError = (message: string): string => `.github/mergelens.yml: ${message}`;
+
+/** Validates a parsed file (null: no file). A bad one yields null and the reason. */
+export function readRepoConfigFile(
+  raw: unknown,
+): { file: RepoConfigFile; error: null } | { file: null; error: string } {
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { file: null, error: repoConfigError(z.prettifyError(parsed.error).replace(/\s*\n\s*/g, " ")) };
+  }
+  return { file: parsed.data ?? {}, error: null };
+}
+
+/** The effective rule set: the defaults extended by a valid file's lists (null: the defaults). */
+export function applyRepoConfigFile(file: RepoConfigFile | null): RepoConfig {
+  if (file === null) return DEFAULT_REPO_CONFIG;
+  return {
+    bots: union(DEFAULT_REPO_CONFIG.bots, file.bots),
+    ai: {
+      authors: union(DEFAULT_AI_AUTHORS, file.ai?.authors),
+      coAuthorPatterns: union(DEFAULT_CO_AUTHOR_PATTERNS, file.ai?.coAuthorPatterns),
+      labels: union(DEFAULT_AI_LABELS, file.ai?.labels),
+    },
+    productionEnvironment: file.productionEnvironment ?? DEFAULT_PRODUCTION_ENVIRONMENT,
+  };
+}
+
+/** For a file already parsed (e.g. by Probot's config API): validated, then applied to the defaults. */
+export function parseRepoConfigObject(raw: unknown): RepoConfigResult {
+  const { file, error } = readRepoConfigFile(raw);
+  return { config: applyRepoConfigFile(file), error };
 }
 
 /** Parses the file's text (null: no file). A bad file yields the defaults and the reason. */
@@ -106,25 +147,7 @@ export function parseRepoConfig(text: string | null): RepoConfigResult {
   try {
     raw = parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { config: DEFAULT_REPO_CONFIG, error: `.github/mergelens.yml: ${message}` };
+    return { config: DEFAULT_REPO_CONFIG, error: repoConfigError(firstLine(error)) };
   }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const message = z.prettifyError(parsed.error).replace(/\s*\n\s*/g, " ");
-    return { config: DEFAULT_REPO_CONFIG, error: `.github/mergelens.yml: ${message}` };
-  }
-  const file = parsed.data ?? {};
-  return {
-    config: {
-      bots: union(DEFAULT_REPO_CONFIG.bots, file.bots),
-      ai: {
-        authors: union(DEFAULT_AI_AUTHORS, file.ai?.authors),
-        coAuthorPatterns: union(DEFAULT_CO_AUTHOR_PATTERNS, file.ai?.coAuthorPatterns),
-        labels: union(DEFAULT_AI_LABELS, file.ai?.labels),
-      },
-      productionEnvironment: file.productionEnvironment ?? DEFAULT_PRODUCTION_ENVIRONMENT,
-    },
-    error: null,
-  };
+  return parseRepoConfigObject(raw);
 }

@@ -1,0 +1,58 @@
+import type { RepoConfig } from "../metrics/repo-config.js";
+import type { Store } from "../storage/store.js";
+import { derivePullRequests, type StoredPullRequest } from "./derive-pull-requests.js";
+import { readCachedRepoConfig, type RepositoryRef } from "./repo-config-cache.js";
+
+export interface RefreshProgress {
+  done: number;
+  total: number;
+}
+
+const BATCH_SIZE = 200;
+
+/**
+ * The convert step for every PR of a repository, e.g. after its config changed. Streams the PRs in
+ * batches (memory stays flat on large repositories) and writes each batch with one bulk write.
+ */
+export async function refreshRepositoryPullRequests(
+  store: Store,
+  ref: RepositoryRef,
+  config: RepoConfig,
+  onProgress?: (progress: RefreshProgress) => void,
+): Promise<void> {
+  const scope = { installationId: ref.installationId, repoId: ref.repoId };
+  const total = await store.pullRequests.countDocuments(scope);
+  let done = 0;
+  let batch: StoredPullRequest[] = [];
+
+  const flush = async () => {
+    const derived = await derivePullRequests(store, ref, batch, config);
+    await store.pullRequests.bulkWrite(
+      batch.map((pr, index) => ({
+        updateOne: { filter: { ...scope, number: pr.number }, update: { $set: derived[index] } },
+      })),
+      { ordered: false },
+    );
+    done += batch.length;
+    batch = [];
+    onProgress?.({ done, total: Math.max(total, done) });
+  };
+
+  const cursor = store.pullRequests.find(scope).sort({ number: 1 }).lean().cursor({ batchSize: BATCH_SIZE });
+  for await (const pr of cursor) {
+    batch.push(pr);
+    if (batch.length === BATCH_SIZE) await flush();
+  }
+  if (batch.length > 0) await flush();
+}
+
+/** After a config change: recomputes with the config the repository's cache now holds. */
+export async function refreshRepositoryWithCachedConfig(
+  store: Store,
+  ref: RepositoryRef,
+  onProgress?: (progress: RefreshProgress) => void,
+): Promise<void> {
+  const config = await readCachedRepoConfig(store, ref);
+  if (config === null) throw new Error(`repository ${ref.repoId} has no cached .github/mergelens.yml yet`);
+  await refreshRepositoryPullRequests(store, ref, config, onProgress);
+}
