@@ -1,4 +1,5 @@
 import type { ApplicationFunction } from "probot";
+import { loadRepoConfigFile } from "./convert/load-repo-config.js";
 import { createHealthHandler } from "./http/healthz.js";
 import type { ErrorReporter } from "./observability/error-reporter.js";
 import type { Store } from "./storage/store.js";
@@ -9,6 +10,7 @@ export interface AppDeps {
   store: Store;
   errors: ErrorReporter;
   onPullRequestMerged: WebhookDeps["onPullRequestMerged"];
+  onRepoConfigChanged: WebhookDeps["onRepoConfigChanged"];
 }
 
 /** The Probot app only routes: webhooks to their handlers, HTTP paths to theirs. */
@@ -17,6 +19,8 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     registerWebhooks(app, {
       store: deps.store,
       onPullRequestMerged: deps.onPullRequestMerged,
+      onRepoConfigChanged: deps.onRepoConfigChanged,
+      loadRepoConfig: loadRepoConfigFile,
       reportError: (error, context) => deps.errors.report(error, context),
     });
     addHandler(createHealthHandler(deps.store.db));

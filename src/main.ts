@@ -2,6 +2,7 @@ import { getPrivateKey } from "@probot/get-private-key";
 import { Probot, Server, run } from "probot";
 import { createApp } from "./app.js";
 import { EnvError, githubBaseUrls, parseEnv, type Env } from "./config/env.js";
+import { refreshRepositoryWithCachedConfig } from "./convert/refresh-repository.js";
 import { createErrorReporter } from "./observability/error-reporter.js";
 import { createLogger } from "./observability/logger.js";
 import { openDatabase } from "./runtime/database.js";
@@ -41,6 +42,12 @@ async function main(env: Env): Promise<void> {
       errors,
       onPullRequestMerged: async (ref) => {
         log.info(ref, "pull request merged");
+      },
+      // Until the job queue runs it: recompute in the background, so the push delivery answers at once.
+      onRepoConfigChanged: async (ref) => {
+        refreshRepositoryWithCachedConfig(database.store, ref).catch((error: unknown) =>
+          errors.report(error, { ...ref, task: "refreshRepositoryPullRequests" }),
+        );
       },
     }),
   );

@@ -1,3 +1,5 @@
+import type { ConfigOctokit, LoadedRepoConfig } from "../convert/load-repo-config.js";
+import type { RepositoryRef } from "../convert/repo-config-cache.js";
 import type { Store } from "../storage/store.js";
 
 /** Identifies a pull request across the app: what the merge hook and later jobs are keyed by. */
@@ -14,6 +16,13 @@ export interface WebhookDeps {
   store: Store;
   /** Called after a merged PR is stored; must be idempotent (a redelivery calls it again). */
   onPullRequestMerged: (ref: PullRequestRef) => Promise<void>;
+  /**
+   * Called when a push changed a repository's effective `.github/mergelens.yml` (its cache already
+   * holds the new config): every PR of the repository needs its metrics recomputed.
+   */
+  onRepoConfigChanged: (ref: RepositoryRef) => Promise<void>;
+  /** Reads `.github/mergelens.yml` with the delivery's octokit (`loadRepoConfigFile`); on a cache miss only. */
+  loadRepoConfig: (octokit: ConfigOctokit, fullName: string) => Promise<LoadedRepoConfig>;
   /** Sentry (or a test spy): failures that should reach a human without stopping the process. */
   reportError: (error: unknown, context: Record<string, unknown>) => void;
 }

@@ -6,6 +6,7 @@ import {
   handleInstallationRepositories,
 } from "./handlers/installation.js";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
+import { handlePush } from "./handlers/push.js";
 import {
   handleCheckRun,
   handleCheckSuite,
@@ -24,6 +25,7 @@ import {
   installationRepositoriesEventSchema,
 } from "./schemas/installation.js";
 import { pullRequestEventSchema } from "./schemas/pull-request.js";
+import { pushEventSchema } from "./schemas/push.js";
 import { reviewEventSchema } from "./schemas/review.js";
 import { validated } from "./validate.js";
 
@@ -56,7 +58,7 @@ export function registerWebhooks(app: Probot, deps: WebhookDeps): void {
   );
   app.on(
     ["pull_request_review.submitted", "pull_request_review.edited", "pull_request_review.dismissed"],
-    validated(deps, reviewEventSchema, (payload) => handleReview(deps, payload)),
+    validated(deps, reviewEventSchema, (payload, context) => handleReview(deps, payload, context)),
   );
   app.on(
     [
@@ -64,15 +66,19 @@ export function registerWebhooks(app: Probot, deps: WebhookDeps): void {
       "pull_request_review_comment.edited",
       "pull_request_review_comment.deleted",
     ],
-    validated(deps, reviewCommentEventSchema, (payload) => handleReviewComment(deps, payload)),
+    validated(deps, reviewCommentEventSchema, (payload, context) =>
+      handleReviewComment(deps, payload, context),
+    ),
   );
   app.on(
     ["issue_comment.created", "issue_comment.edited", "issue_comment.deleted"],
-    validated(deps, issueCommentEventSchema, (payload) => handleIssueComment(deps, payload)),
+    validated(deps, issueCommentEventSchema, (payload, context) =>
+      handleIssueComment(deps, payload, context),
+    ),
   );
   app.on(
     "check_run.completed",
-    validated(deps, checkRunEventSchema, (payload) => handleCheckRun(deps, payload)),
+    validated(deps, checkRunEventSchema, (payload, context) => handleCheckRun(deps, payload, context)),
   );
   app.on(
     "check_suite.completed",
@@ -85,5 +91,9 @@ export function registerWebhooks(app: Probot, deps: WebhookDeps): void {
   app.on(
     "deployment_status.created",
     validated(deps, deploymentStatusEventSchema, (payload) => handleDeploymentStatus(deps, payload)),
+  );
+  app.on(
+    "push",
+    validated(deps, pushEventSchema, (payload, context) => handlePush(deps, payload, context)),
   );
 }

@@ -2,8 +2,11 @@ import type { Context } from "probot";
 import { z } from "zod";
 import type { WebhookDeps } from "./deps.js";
 
-/** The part of Probot's context the handlers use (tests and adapters can build one by hand). */
-export type EventContext = Pick<Context, "id" | "name" | "log"> & { payload: unknown };
+/**
+ * The part of Probot's context the handlers use (tests and adapters can build one by hand); `octokit`
+ * reads the repository's config file.
+ */
+export type EventContext = Pick<Context, "id" | "name" | "log" | "octokit"> & { payload: unknown };
 
 export type Handler<T> = (payload: T, context: EventContext) => Promise<void>;
 

@@ -122,6 +122,10 @@ describe("deployment deliveries", () => {
         syncStatus: "pending",
         lastSyncAt: null,
         lastSyncError: null,
+        // A deployment changes no PR: the config stays unfetched.
+        config: null,
+        configError: null,
+        configFetchedAt: null,
       },
     ]);
   });

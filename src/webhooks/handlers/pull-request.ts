@@ -5,6 +5,7 @@ import { ensureRepository } from "../persist/installations.js";
 import { savePullRequest, type DraftSignal } from "../persist/pull-requests.js";
 import type { PullRequestEvent } from "../schemas/pull-request.js";
 import type { EventContext } from "../validate.js";
+import { refreshPullRequests } from "./convert.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -37,8 +38,10 @@ export async function handlePullRequest(
   context: EventContext,
 ): Promise<void> {
   const record = extractPullRequest(payload);
-  await ensureRepository(deps.store, extractRepository(record.installationId, payload.repository));
+  const repository = extractRepository(record.installationId, payload.repository);
+  await ensureRepository(deps.store, repository);
   await savePullRequest(deps.store, record, draftSignal(payload));
+  await refreshPullRequests(deps, context, repository, [record.number]);
   if (payload.action !== "closed" || record.state !== "merged") return;
 
   const ref = {

@@ -19,16 +19,26 @@ import type { IssueCommentEvent, ReviewCommentEvent } from "../schemas/comment.j
 import type { RepoEventPayload } from "../schemas/common.js";
 import type { DeploymentEvent, DeploymentStatusEvent } from "../schemas/deployment.js";
 import type { ReviewEvent } from "../schemas/review.js";
+import type { EventContext } from "../validate.js";
 import type { CommentRecord } from "../../records/types.js";
+import { refreshPullRequests, type DeliveryRepository } from "./convert.js";
 
 /** Every delivery from a repository keeps that repository tracked. */
-function trackRepository(deps: WebhookDeps, payload: RepoEventPayload): Promise<void> {
-  return ensureRepository(deps.store, extractRepository(payload.installation.id, payload.repository));
+async function trackRepository(deps: WebhookDeps, payload: RepoEventPayload): Promise<DeliveryRepository> {
+  const repository = extractRepository(payload.installation.id, payload.repository);
+  await ensureRepository(deps.store, repository);
+  return repository;
 }
 
-export async function handleReview(deps: WebhookDeps, payload: ReviewEvent): Promise<void> {
-  await trackRepository(deps, payload);
-  await saveReview(deps.store, extractReview(payload));
+export async function handleReview(
+  deps: WebhookDeps,
+  payload: ReviewEvent,
+  context: EventContext,
+): Promise<void> {
+  const repository = await trackRepository(deps, payload);
+  const record = extractReview(payload);
+  await saveReview(deps.store, record);
+  await refreshPullRequests(deps, context, repository, [record.prNumber]);
 }
 
 async function applyComment(deps: WebhookDeps, action: string, record: CommentRecord): Promise<void> {
@@ -36,21 +46,38 @@ async function applyComment(deps: WebhookDeps, action: string, record: CommentRe
   else await saveComment(deps.store, record);
 }
 
-export async function handleIssueComment(deps: WebhookDeps, payload: IssueCommentEvent): Promise<void> {
+export async function handleIssueComment(
+  deps: WebhookDeps,
+  payload: IssueCommentEvent,
+  context: EventContext,
+): Promise<void> {
   if (!payload.issue.pull_request) return;
-  await trackRepository(deps, payload);
+  const repository = await trackRepository(deps, payload);
   await applyComment(deps, payload.action, extractComment(payload, "issue", payload.issue.number));
+  await refreshPullRequests(deps, context, repository, [payload.issue.number]);
 }
 
-export async function handleReviewComment(deps: WebhookDeps, payload: ReviewCommentEvent): Promise<void> {
-  await trackRepository(deps, payload);
+export async function handleReviewComment(
+  deps: WebhookDeps,
+  payload: ReviewCommentEvent,
+  context: EventContext,
+): Promise<void> {
+  const repository = await trackRepository(deps, payload);
   const record = extractComment(payload, "review", payload.pull_request.number);
   await applyComment(deps, payload.action, record);
+  await refreshPullRequests(deps, context, repository, [record.prNumber]);
 }
 
-export async function handleCheckRun(deps: WebhookDeps, payload: CheckRunEvent): Promise<void> {
-  await trackRepository(deps, payload);
-  await saveCheckRun(deps.store, extractCheckRun(payload));
+/** GitHub lists the PRs whose head the run's commit is; only those can change. */
+export async function handleCheckRun(
+  deps: WebhookDeps,
+  payload: CheckRunEvent,
+  context: EventContext,
+): Promise<void> {
+  const repository = await trackRepository(deps, payload);
+  const record = extractCheckRun(payload);
+  await saveCheckRun(deps.store, record);
+  await refreshPullRequests(deps, context, repository, record.prNumbers);
 }
 
 export async function handleCheckSuite(deps: WebhookDeps, payload: CheckSuiteEvent): Promise<void> {

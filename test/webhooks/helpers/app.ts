@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
+import type { RepositoryRef } from "../../../src/convert/repo-config-cache.js";
 import type { Store } from "../../../src/storage/store.js";
 import type { PullRequestRef, WebhookDeps } from "../../../src/webhooks/deps.js";
 import { registerWebhooks } from "../../../src/webhooks/register.js";
@@ -28,22 +29,41 @@ export function createProbot(): Probot {
   });
 }
 
-/** Dependencies whose calls the test can read, and whose merge hook a test can make fail. */
+/**
+ * Dependencies whose calls the test can read, and whose hooks a test can make fail. The config loader
+ * finds no `.github/mergelens.yml` without any HTTP request; tests of the real loader
+ * (`loadRepoConfigFile`) put it in `loadRepoConfig` and mock GitHub with nock.
+ */
 export interface RecordingDeps extends WebhookDeps {
   merged: PullRequestRef[];
+  configChanged: RepositoryRef[];
+  /** `owner/name` of each config load (cache miss). */
+  configLoads: string[];
   errors: { error: unknown; context: Record<string, unknown> }[];
   failMergeHook: boolean;
+  failConfigHook: boolean;
 }
 
 export function recordingDeps(store: Store): RecordingDeps {
   const deps: RecordingDeps = {
     store,
     merged: [],
+    configChanged: [],
+    configLoads: [],
     errors: [],
     failMergeHook: false,
+    failConfigHook: false,
     onPullRequestMerged: async (ref) => {
       deps.merged.push(ref);
       if (deps.failMergeHook) throw new Error("job queue unavailable");
+    },
+    onRepoConfigChanged: async (ref) => {
+      deps.configChanged.push(ref);
+      if (deps.failConfigHook) throw new Error("job queue unavailable");
+    },
+    loadRepoConfig: async (_octokit, fullName) => {
+      deps.configLoads.push(fullName);
+      return { raw: null };
     },
     reportError: (error, context) => {
       deps.errors.push({ error, context });

@@ -19,10 +19,11 @@ const examples: ExampleGroup[] = JSON.parse(
 export const DEFAULT_INSTALLATION_ID = 1;
 
 /**
- * A deep copy of GitHub's real example payload for `event`.`action`, preferring one captured from an
- * App (with `installation`); otherwise `installation` is added with id 1.
+ * A deep copy of GitHub's real example payload for `event`.`action` (no action: an event without one,
+ * like `push`), preferring one captured from an App (with `installation`); otherwise `installation` is
+ * added with id 1.
  */
-export function example(event: string, action: string): Payload {
+export function example(event: string, action?: string): Payload {
   const group = examples.find((candidate) => candidate.name === event);
   const matching = (group?.examples ?? []).filter((payload) => payload.action === action);
   const chosen = matching.find((payload) => payload.installation) ?? matching[0];

@@ -1,0 +1,41 @@
+import { REPO_CONFIG_PATH } from "../../convert/load-repo-config.js";
+import { forgetRepoConfig, refetchRepoConfig } from "../../convert/repo-config-cache.js";
+import { extractRepository } from "../extract/installation.js";
+import type { WebhookDeps } from "../deps.js";
+import { ensureRepository } from "../persist/installations.js";
+import type { PushEvent } from "../schemas/push.js";
+import type { EventContext } from "../validate.js";
+import { repoConfigSource } from "./convert.js";
+
+/**
+ * Whether the push may have changed `.github/mergelens.yml` on the default branch. A forced push can
+ * drop a commit that changed it without listing that commit, so it counts too (one cheap refetch).
+ */
+export function mayChangeRepoConfig(payload: PushEvent): boolean {
+  if (payload.deleted || payload.ref !== `refs/heads/${payload.repository.default_branch}`) return false;
+  if (payload.forced) return true;
+  return payload.commits.some((commit) =>
+    [commit.added, commit.modified, commit.removed].some((paths) => paths?.includes(REPO_CONFIG_PATH)),
+  );
+}
+
+/** Refetches the config the push may have changed; a real change recomputes the repository's PRs. */
+export async function handlePush(
+  deps: WebhookDeps,
+  payload: PushEvent,
+  context: EventContext,
+): Promise<void> {
+  if (!mayChangeRepoConfig(payload)) return;
+  const repository = extractRepository(payload.installation.id, payload.repository);
+  await ensureRepository(deps.store, repository);
+  const { changed } = await refetchRepoConfig(repoConfigSource(deps, context, repository), repository);
+  if (!changed) return;
+  const ref = { installationId: repository.installationId, repoId: repository.repoId };
+  try {
+    await deps.onRepoConfigChanged(ref);
+  } catch (error) {
+    // The cache already holds the new config: forget it, so the redelivery sees the change again.
+    await forgetRepoConfig(deps.store, ref);
+    throw error;
+  }
+}
