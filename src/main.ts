@@ -1,7 +1,7 @@
 import { getPrivateKey } from "@probot/get-private-key";
 import { Probot, Server, run } from "probot";
 import { createApp } from "./app.js";
-import { EnvError, githubBaseUrls, parseEnv, type Env } from "./config/env.js";
+import { EnvError, githubBaseUrls, githubWebUrl, parseEnv, type Env } from "./config/env.js";
 import { refreshRepositoryWithCachedConfig } from "./convert/refresh-repository.js";
 import { createErrorReporter } from "./observability/error-reporter.js";
 import { createLogger } from "./observability/logger.js";
@@ -40,6 +40,7 @@ async function main(env: Env): Promise<void> {
     createApp({
       store: database.store,
       errors,
+      githubUrl: githubWebUrl(env),
       onPullRequestMerged: async (ref) => {
         log.info(ref, "pull request merged");
       },

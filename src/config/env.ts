@@ -82,3 +82,8 @@ export function githubBaseUrls(env: Pick<Env, "GHE_HOST" | "GHE_PROTOCOL">): {
   const root = `${env.GHE_PROTOCOL}://${env.GHE_HOST}`;
   return { rest: `${root}/api/v3`, graphql: `${root}/api/graphql` };
 }
+
+/** Where people browse: PR links in the dashboard. */
+export function githubWebUrl(env: Pick<Env, "GHE_HOST" | "GHE_PROTOCOL">): string {
+  return env.GHE_HOST ? `${env.GHE_PROTOCOL}://${env.GHE_HOST}` : "https://github.com";
+}

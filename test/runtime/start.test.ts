@@ -51,7 +51,7 @@ describe("npm start", () => {
     );
   });
 
-  it("serves /healthz on PORT and shuts down cleanly on SIGTERM", async () => {
+  it("serves /healthz, the API and the dashboard on PORT and shuts down cleanly on SIGTERM", async () => {
     const port = await freePort();
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const run = start({
@@ -66,6 +66,11 @@ describe("npm start", () => {
       const response = await waitForHealth(port, Date.now() + 20_000);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: "ok" });
+      const api = await fetch(`http://127.0.0.1:${port}/api/v1/pulls`);
+      expect(api.status).toBe(401);
+      const dashboard = await fetch(`http://127.0.0.1:${port}/dashboard`);
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.headers.get("content-type")).toMatch(/^text\/html/);
     } finally {
       run.child.kill("SIGTERM");
     }
