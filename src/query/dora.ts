@@ -1,8 +1,30 @@
 import { computeDora, prKey, type Dora } from "../metrics/dora.js";
 import { earliest } from "../metrics/arithmetic.js";
-import { DEFAULT_PRODUCTION_ENVIRONMENT } from "../metrics/repo-config.js";
+import { productionDeployments } from "../metrics/deployments.js";
+import type { DeploymentRecord } from "../records/types.js";
 import type { Store } from "../storage/store.js";
+import { configOf, repoConfigs } from "./repo-configs.js";
 import { resolveRepository } from "./repositories.js";
+
+const ANY_ENVIRONMENT = "";
+
+/** The production deployments, each repository's by its own `productionEnvironment` pattern. */
+async function productionOnly(
+  store: Store,
+  installationId: number,
+  deployments: DeploymentRecord[],
+): Promise<DeploymentRecord[]> {
+  const byRepo = new Map<number, DeploymentRecord[]>();
+  for (const deployment of deployments) {
+    const list = byRepo.get(deployment.repoId);
+    if (list) list.push(deployment);
+    else byRepo.set(deployment.repoId, [deployment]);
+  }
+  const configs = await repoConfigs(store, installationId, byRepo.keys());
+  return [...byRepo].flatMap(([repoId, list]) =>
+    productionDeployments(list, configOf(configs, repoId).productionEnvironment),
+  );
+}
 
 export interface DoraQuery {
   repo?: string;
@@ -13,8 +35,7 @@ export interface DoraQuery {
 /**
  * The delivery figures over [since, until). Reads the PRs merged in the range, their commits' authoring
  * times, and every deployment from `since` on (the deployment that ships a change or restores a failure
- * may come after `until`). Production is METRICS.md's default pattern: a repository's own setting lives
- * in its config file, which a query cannot read.
+ * may come after `until`). Which deployments are production is each repository's own setting.
  */
 export async function getDora(store: Store, installationId: number, query: DoraQuery): Promise<Dora> {
   const repoId = query.repo ? (await resolveRepository(store, installationId, query.repo)).repoId : undefined;
@@ -43,9 +64,10 @@ export async function getDora(store: Store, installationId: number, query: DoraQ
   return computeDora({
     prs,
     commitsByPr,
-    deployments,
+    deployments: await productionOnly(store, installationId, deployments),
     since: query.since,
     until: query.until,
-    productionPattern: DEFAULT_PRODUCTION_ENVIRONMENT,
+    // computeDora takes one pattern for all; each repository's own was applied by productionOnly.
+    productionPattern: ANY_ENVIRONMENT,
   });
 }

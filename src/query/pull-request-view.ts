@@ -69,6 +69,7 @@ export interface ApiPullRequest {
 /** The stored fields the view reads: the projection of every PR query. */
 const PULL_REQUEST_VIEW_FIELDS = [
   "repo",
+  "repoId",
   "number",
   "prId",
   "title",
@@ -107,7 +108,7 @@ export const viewProjection = Object.fromEntries([
 
 /** The CSV columns of a PR, in the order toApiPullRequest writes its fields. */
 export const PULL_REQUEST_COLUMNS: readonly string[] = PULL_REQUEST_VIEW_FIELDS.flatMap((field) => {
-  if (field === "prId") return [];
+  if (field === "repoId" || field === "prId") return [];
   if (field === "author") return ["author.login", "author.isBot"];
   if (field === "metrics") return METRIC_NAMES.map((name) => `metrics.${name}`);
   return [field];
@@ -122,13 +123,13 @@ function metricsOf(stored: Record<string, number | null> | undefined): ApiPullRe
   ) as ApiPullRequest["metrics"];
 }
 
-export function toApiPullRequest(doc: PullRequestView): ApiPullRequest {
+/** `extraBots`: the repository's own `bots:` list, which extends METRICS.md's bot rules. */
+export function toApiPullRequest(doc: PullRequestView, extraBots: readonly string[]): ApiPullRequest {
   return {
     repo: doc.repo,
     number: doc.number,
     title: doc.title,
-    // The repository's `bots:` config is not stored with the PR, so the view applies METRICS.md's defaults.
-    author: { login: doc.author.login, isBot: isBot(doc.author) },
+    author: { login: doc.author.login, isBot: isBot(doc.author, extraBots) },
     state: doc.state,
     draft: doc.draft,
     createdAt: doc.createdAt.toISOString(),

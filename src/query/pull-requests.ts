@@ -9,6 +9,7 @@ import {
   type ApiPullRequest,
   type PullRequestView,
 } from "./pull-request-view.js";
+import { configOf, repoConfigs } from "./repo-configs.js";
 import { resolveRepository } from "./repositories.js";
 
 export interface ListPullRequestsQuery {
@@ -56,9 +57,14 @@ export async function listPullRequests(
     .limit(query.limit + 1)
     .lean<PullRequestView[]>();
   const page = rows.slice(0, query.limit);
+  const configs = await repoConfigs(
+    store,
+    installationId,
+    page.map((doc) => doc.repoId),
+  );
   const last = page.at(-1);
   return {
-    items: page.map(toApiPullRequest),
+    items: page.map((doc) => toApiPullRequest(doc, configOf(configs, doc.repoId).bots)),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, prId: last.prId }) : null,
   };
@@ -70,10 +76,11 @@ export async function getPullRequest(
   fullName: string,
   number: number,
 ): Promise<ApiPullRequest> {
-  const { repo } = await resolveRepository(store, installationId, fullName);
+  const { repo, repoId } = await resolveRepository(store, installationId, fullName);
   const doc = await store.pullRequests
     .findOne({ installationId, repo, number }, viewProjection)
     .lean<PullRequestView>();
   if (!doc) throw new NotFoundError(`pull request ${repo}#${number} not found`);
-  return toApiPullRequest(doc);
+  const configs = await repoConfigs(store, installationId, [repoId]);
+  return toApiPullRequest(doc, configOf(configs, repoId).bots);
 }

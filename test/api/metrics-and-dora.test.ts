@@ -1,7 +1,7 @@
 import { createToken } from "../../src/api/tokens.js";
 import { useTestDatabase } from "../harness/database.js";
 import { useApiServer } from "./harness.js";
-import { seedInstallation, seedPullRequests, seedRepository } from "./seed.js";
+import { seedInstallation, seedPullRequests, seedRepository, withConfig } from "./seed.js";
 
 const db = useTestDatabase();
 const now = new Date("2024-06-01T00:00:00Z");
@@ -23,6 +23,7 @@ beforeAll(async () => {
   await seedRepository(store, 1, 12, "acme/gadgets");
   await seedRepository(store, 2, 21, "globex/secret");
   await seedRepository(store, 3, 31, "initech/shipping");
+  await seedRepository(store, 3, 32, "initech/live", withConfig({ productionEnvironment: "^live$" }));
   acme = (await createToken(store, { installationId: 1 })).token;
   initech = (await createToken(store, { installationId: 3 })).token;
   const merged = (createdAt: string, mergedAt: string, cycleTimeHours: number) => ({
@@ -66,9 +67,10 @@ beforeAll(async () => {
     environment: string,
     createdAt: string,
     state: string,
+    repoId = installationId === 3 ? 31 : 21,
   ) => ({
     installationId,
-    repoId: installationId === 3 ? 31 : 21,
+    repoId,
     deploymentId: id,
     environment,
     sha: `s${id}`,
@@ -82,6 +84,9 @@ beforeAll(async () => {
     deployment(3, 3, "prod", "2024-05-07T06:00Z", "success"),
     deployment(4, 3, "staging", "2024-05-06T01:00Z", "success"),
     deployment(5, 2, "production", "2024-05-06T02:00Z", "success"),
+    // initech/live calls production "live": its "production" is not production.
+    deployment(6, 3, "live", "2024-05-03T00:00Z", "success", 32),
+    deployment(7, 3, "production", "2024-05-04T00:00Z", "failure", 32),
   ]);
 });
 
@@ -179,6 +184,13 @@ describe("GET /api/v1/dora", () => {
       changeFailureRate: 0.3333,
       timeToRestoreHours: 6,
     });
+  });
+
+  it("takes production to be what each repository's config says", async () => {
+    const live = await getJson("/api/v1/dora?repo=initech/live&since=2024-05-01&until=2024-05-15", initech);
+    expect(live).toMatchObject({ deploymentsCount: 1, changeFailureRate: 0 });
+    const all = await getJson("/api/v1/dora?since=2024-05-01&until=2024-05-15", initech);
+    expect(all).toMatchObject({ deploymentsCount: 4, changeFailureRate: 0.25 });
   });
 
   it("sees no deployment of another installation", async () => {

@@ -1,7 +1,7 @@
 import { createToken } from "../../src/api/tokens.js";
 import { useTestDatabase } from "../harness/database.js";
 import { useApiServer } from "./harness.js";
-import { seedInstallation, seedPullRequests, seedRepository, type PrSeed } from "./seed.js";
+import { seedInstallation, seedPullRequests, seedRepository, withConfig, type PrSeed } from "./seed.js";
 
 const db = useTestDatabase();
 const api = useApiServer(db.store);
@@ -9,6 +9,8 @@ let token: string;
 
 const widgets = { installationId: 1, repoId: 11, repo: "acme/widgets" } as const;
 const gadgets = { installationId: 1, repoId: 12, repo: "acme/gadgets" } as const;
+const t = (iso: string) => new Date(iso);
+const robot = (login: string) => ({ login, id: 8, type: "User" });
 const day = (n: number) => new Date(Date.UTC(2024, 4, n, 12));
 
 beforeAll(async () => {
@@ -16,6 +18,8 @@ beforeAll(async () => {
   await seedInstallation(store, 1, "acme");
   await seedRepository(store, 1, 11, "acme/widgets");
   await seedRepository(store, 1, 12, "acme/gadgets");
+  await seedRepository(store, 1, 14, "acme/robots", withConfig({ bots: ["release-robot"] }));
+  await seedRepository(store, 1, 15, "acme/plain");
   token = (await createToken(store, { installationId: 1 })).token;
   await seedPullRequests(store, [
     {
@@ -45,6 +49,22 @@ beforeAll(async () => {
     { ...widgets, number: 2, state: "closed", createdAt: day(2), closedAt: day(4) },
     { ...gadgets, number: 1, createdAt: day(5), author: { login: "dependabot[bot]", id: 9, type: "Bot" } },
     { ...gadgets, number: 2, createdAt: day(6), draft: true, readyAt: null },
+    {
+      installationId: 1,
+      repoId: 14,
+      repo: "acme/robots",
+      number: 1,
+      createdAt: t("2024-04-02T00:00Z"),
+      author: robot("Release-Robot"),
+    },
+    {
+      installationId: 1,
+      repoId: 15,
+      repo: "acme/plain",
+      number: 1,
+      createdAt: t("2024-04-01T00:00Z"),
+      author: robot("release-robot"),
+    },
   ]);
 });
 
@@ -120,6 +140,17 @@ describe("GET /api/v1/pulls/:owner/:repo/:number", () => {
     });
   });
 
+  it("counts an account as a bot where the repository's config lists it, and only there", async () => {
+    const author = async (path: string) => (await (await api.get(path, token)).json()).author;
+    expect(await author("/api/v1/pulls/acme/robots/1")).toEqual({ login: "Release-Robot", isBot: true });
+    expect(await author("/api/v1/pulls/acme/plain/1")).toEqual({ login: "release-robot", isBot: false });
+    const listed = await (await api.get("/api/v1/pulls?author=release-robot", token)).json();
+    expect(listed.items.map((pr: { author: object }) => pr.author)).toEqual([
+      { login: "Release-Robot", isBot: true },
+      { login: "release-robot", isBot: false },
+    ]);
+  });
+
   it("answers 404 for a missing number in a known repository", async () => {
     const response = await api.get("/api/v1/pulls/acme/widgets/99", token);
     expect(response.status).toBe(404);
@@ -134,6 +165,8 @@ describe("GET /api/v1/pulls", () => {
       "acme/gadgets#1",
       "acme/widgets#2",
       "acme/widgets#1",
+      "acme/robots#1",
+      "acme/plain#1",
     ]);
   });
 

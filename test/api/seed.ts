@@ -1,4 +1,6 @@
+import type { RepoConfigFile } from "../../src/metrics/repo-config.js";
 import type { PullRequestDocument } from "../../src/storage/models/pull-request.js";
+import type { RepositoryDocument } from "../../src/storage/models/repository.js";
 import type { Store } from "../../src/storage/store.js";
 
 /** Storage-level fixtures: documents inserted through the models, as the sync engine would leave them. */
@@ -16,14 +18,13 @@ export async function seedRepository(
   installationId: number,
   repoId: number,
   fullName: string,
-  extra: {
-    syncStatus?: "pending" | "syncing" | "complete" | "error";
-    lastSyncAt?: Date;
-    lastSyncError?: string;
-  } = {},
+  extra: Partial<Omit<RepositoryDocument, "installationId" | "repoId" | "fullName">> = {},
 ): Promise<void> {
   await store.repositories.create({ installationId, repoId, fullName, ...extra });
 }
+
+/** A repository whose `.github/mergelens.yml` the convert step has fetched and cached. */
+export const withConfig = (config: RepoConfigFile) => ({ config, configFetchedAt: new Date() });
 
 let nextPrId = 1000;
 
