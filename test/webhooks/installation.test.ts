@@ -1,3 +1,4 @@
+import { createToken } from "../../src/api/tokens.js";
 import { installationScopedModels } from "../../src/storage/store.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import { createTestApp, type TestApp } from "./helpers/app.js";
@@ -122,6 +123,17 @@ describe("installation deliveries", () => {
     // Installation 42 keeps its seeded records, plus Hello-World from its `created` delivery.
     expect(await counts({ installationId: 42, repoId: SPACE.id })).toEqual(everywhere(1));
     expect(await db.store().installations.countDocuments({ installationId: 42 })).toBe(1);
+  });
+
+  it("revokes a deleted installation's API tokens and keeps another's", async () => {
+    await createToken(db.store(), { installationId: 957387, name: "ci" });
+    await createToken(db.store(), { installationId: 42, name: "ci" });
+    await app.receive(
+      "installation",
+      edit(example("installation", "deleted"), { "installation.id": 957387 }),
+    );
+    expect(await db.store().apiTokens.countDocuments({ installationId: 957387 })).toBe(0);
+    expect(await db.store().apiTokens.countDocuments({ installationId: 42 })).toBe(1);
   });
 
   it("erases a deleted installation even when the rest of the payload is unexpected", async () => {

@@ -24,6 +24,8 @@ export async function saveInstallation(store: Store, record: InstallationRecord)
 /** The privacy promise: an uninstalled app keeps nothing of that installation, and only of that one. */
 export async function deleteInstallation(store: Store, installationId: number): Promise<void> {
   await deleteEverywhere(store, { installationId });
+  // Its API tokens could only read nothing now; a reinstall should start with no old keys around.
+  await store.apiTokens.deleteMany({ installationId });
   await store.installations.deleteOne({ installationId });
 }
 
