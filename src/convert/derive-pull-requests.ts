@@ -11,6 +11,8 @@ export type ConvertedFields = Pick<
   | "readyAt"
   | "firstReviewAt"
   | "firstApprovalAt"
+  | "reviewers"
+  | "reviewsByReviewer"
   | "isRevert"
   | "isHotfix"
   | "aiAssisted"

@@ -12,7 +12,7 @@ import { isHotfix } from "./detect-hotfix.js";
 import { isRevert } from "./detect-revert.js";
 import { isHuman } from "./people.js";
 import type { RepoConfig } from "./repo-config.js";
-import { reviewFigures } from "./reviews.js";
+import { reviewersOf, reviewFigures, type ReviewerReviews } from "./reviews.js";
 
 /**
  * Every per-PR value of METRICS.md as one pure function of the stored records. Decisions where
@@ -60,6 +60,10 @@ export type PullRequestMetrics = {
 export interface PullRequestMetricsResult {
   firstReviewAt: Date | null;
   firstApprovalAt: Date | null;
+  /** Distinct reviewer logins, in the order of reviewersOf: what reviewer grouping reads. */
+  reviewers: string[];
+  /** The same reviewers with their review counts, for per-reviewer review totals. */
+  reviewsByReviewer: ReviewerReviews[];
   isRevert: boolean;
   isHotfix: boolean;
   aiAssisted: boolean;
@@ -76,12 +80,15 @@ function commitsAfter(commits: readonly CommitRecord[], since: Date | null): num
 export function computePullRequestMetrics(input: PullRequestMetricsInput): PullRequestMetricsResult {
   const { pr, commits, config } = input;
   const reviews = reviewFigures(input.reviews, pr.author, config.bots);
+  const reviewsByReviewer = reviewersOf(input.reviews, pr.author, config.bots);
   const humanComments = input.comments.filter((comment) => isHuman(comment.author, config.bots));
   const firstCommitAt = earliest(commits.map((commit) => commit.authoredAt));
   const { firstReviewAt, firstApprovalAt, ...reviewCounts } = reviews;
   return {
     firstReviewAt,
     firstApprovalAt,
+    reviewers: reviewsByReviewer.map((reviewer) => reviewer.login),
+    reviewsByReviewer,
     isRevert: isRevert(pr),
     isHotfix: isHotfix(pr),
     ...detectAi(pr, commits, config.ai),

@@ -17,19 +17,34 @@ export interface ReviewFigures {
   changesRequestedCount: number;
 }
 
+/** One reviewer of a PR and how many reviews they submitted on it. */
+export interface ReviewerReviews {
+  login: string;
+  count: number;
+}
+
 type SubmittedReview = ReviewRecord & { submittedAt: Date };
+
+/** The reviews that count (see above), for every review figure alike. */
+function countedReviews(
+  reviews: readonly ReviewRecord[],
+  prAuthor: Pick<Actor, "login">,
+  extraBots: readonly string[],
+): SubmittedReview[] {
+  return reviews.filter(
+    (review): review is SubmittedReview =>
+      review.state !== "PENDING" &&
+      review.submittedAt !== null &&
+      isReviewer(review.author, prAuthor, extraBots),
+  );
+}
 
 export function reviewFigures(
   reviews: readonly ReviewRecord[],
   prAuthor: Pick<Actor, "login">,
   extraBots: readonly string[],
 ): ReviewFigures {
-  const counted = reviews.filter(
-    (review): review is SubmittedReview =>
-      review.state !== "PENDING" &&
-      review.submittedAt !== null &&
-      isReviewer(review.author, prAuthor, extraBots),
-  );
+  const counted = countedReviews(reviews, prAuthor, extraBots);
   const approvals = counted.filter((review) => review.state === "APPROVED");
   return {
     firstReviewAt: earliest(counted.map((review) => review.submittedAt)),
@@ -39,4 +54,28 @@ export function reviewFigures(
     approvalsCount: approvals.length,
     changesRequestedCount: counted.filter((review) => review.state === "CHANGES_REQUESTED").length,
   };
+}
+
+/**
+ * Each distinct reviewer (logins compared in any case) with their counted reviews. The order is stable
+ * whatever order the records come in: by each reviewer's first review, then by login; a reviewer is
+ * named as their first review spells the login.
+ */
+export function reviewersOf(
+  reviews: readonly ReviewRecord[],
+  prAuthor: Pick<Actor, "login">,
+  extraBots: readonly string[],
+): ReviewerReviews[] {
+  const byTime = countedReviews(reviews, prAuthor, extraBots).sort(
+    (a, b) =>
+      a.submittedAt.getTime() - b.submittedAt.getTime() || a.author.login.localeCompare(b.author.login, "en"),
+  );
+  const reviewers = new Map<string, ReviewerReviews>();
+  for (const review of byTime) {
+    const key = review.author.login.toLowerCase();
+    const reviewer = reviewers.get(key) ?? { login: review.author.login, count: 0 };
+    reviewer.count += 1;
+    reviewers.set(key, reviewer);
+  }
+  return [...reviewers.values()];
 }

@@ -64,6 +64,8 @@ export interface ApiPullRequest {
   aiEvidence: string[];
   dataComplete: boolean;
   metrics: Record<MetricName, number | null>;
+  /** Distinct reviewers (humans other than the author) who submitted a review, by first review. */
+  reviewers: string[];
 }
 
 /** The stored fields the view reads: the projection of every PR query. */
@@ -97,6 +99,8 @@ const PULL_REQUEST_VIEW_FIELDS = [
   "aiEvidence",
   "dataComplete",
   "metrics",
+  // Last, so CSV columns added after the contract's keep the earlier columns' positions.
+  "reviewers",
 ] as const satisfies readonly (keyof PullRequestDocument)[];
 
 export type PullRequestView = Pick<PullRequestDocument, (typeof PULL_REQUEST_VIEW_FIELDS)[number]>;
@@ -153,5 +157,7 @@ export function toApiPullRequest(doc: PullRequestView, extraBots: readonly strin
     aiEvidence: doc.aiEvidence,
     dataComplete: doc.dataComplete,
     metrics: metricsOf(doc.metrics),
+    // PRs stored before reviewers were derived have none until their next recompute.
+    reviewers: doc.reviewers ?? [],
   };
 }

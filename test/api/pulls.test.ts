@@ -42,6 +42,11 @@ beforeAll(async () => {
       changedFiles: 4,
       firstReviewAt: day(2),
       firstApprovalAt: new Date(Date.UTC(2024, 4, 2, 18)),
+      reviewers: ["bob", "dave"],
+      reviewsByReviewer: [
+        { login: "bob", count: 1 },
+        { login: "dave", count: 1 },
+      ],
       aiAssisted: true,
       aiEvidence: ["label:ai-assisted"],
       metrics: { cycleTimeHours: 48, pickupTimeHours: 24, reviewCount: 2, commitsCount: 3 },
@@ -129,7 +134,14 @@ describe("GET /api/v1/pulls/:owner/:repo/:number", () => {
         deletions: null,
         changedFiles: null,
       },
+      reviewers: ["bob", "dave"],
     });
+  });
+
+  it("shows no reviewers for a PR stored before reviewers were derived", async () => {
+    const filter = { installationId: 1, repoId: 11, number: 2 };
+    await db.store().pullRequests.collection.updateOne(filter, { $unset: { reviewers: "" } });
+    expect((await (await api.get("/api/v1/pulls/acme/widgets/2", token)).json()).reviewers).toEqual([]);
   });
 
   it("finds the repository in any case, and marks bots", async () => {
@@ -207,6 +219,7 @@ describe("GET /api/v1/pulls", () => {
   it("joins lists in a CSV cell and keeps the header for an empty list", async () => {
     const csv = await (await api.get("/api/v1/pulls?author=carol&format=csv", token)).text();
     expect(csv).toContain(",ui;ai-assisted,");
+    expect(csv.trimEnd().split("\n")[1]).toMatch(/,bob;dave$/); // reviewers: the last column
     const empty = await (await api.get("/api/v1/pulls?author=nobody&format=csv", token)).text();
     expect(empty.trimEnd().split("\n")).toHaveLength(1);
     expect(empty).toMatch(/^repo,number,title,author\.login/);

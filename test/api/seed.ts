@@ -62,6 +62,8 @@ export function prDocument(seed: PrSeed): PullRequestDocument {
     readyAt: createdAt,
     firstReviewAt: null,
     firstApprovalAt: null,
+    reviewers: [],
+    reviewsByReviewer: [],
     isRevert: false,
     isHotfix: false,
     aiAssisted: false,

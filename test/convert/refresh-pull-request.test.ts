@@ -31,6 +31,11 @@ describe("refreshPullRequest", () => {
       // the PENDING review and PR #8's do not count.
       firstReviewAt: at("2026-03-02T14:30:00Z"),
       firstApprovalAt: at("2026-03-03T09:00:00Z"), // carol
+      reviewers: ["bob", "carol"], // in the order of their first reviews
+      reviewsByReviewer: [
+        { login: "bob", count: 1 },
+        { login: "carol", count: 1 },
+      ],
       isRevert: true, // title `Revert "…`
       isHotfix: true, // branch hotfix/…
       aiAssisted: true,
@@ -70,6 +75,8 @@ describe("refreshPullRequest", () => {
     const after = await findPr();
 
     const derived = ["readyAt", "firstReviewAt", "firstApprovalAt", "isRevert", "isHotfix"].concat([
+      "reviewers",
+      "reviewsByReviewer",
       "aiAssisted",
       "aiEvidence",
       "metrics",
@@ -88,6 +95,7 @@ describe("refreshPullRequest", () => {
     expect(await findPr()).toMatchObject({
       firstReviewAt: at("2026-03-02T13:30:00Z"),
       firstApprovalAt: at("2026-03-02T13:30:00Z"),
+      reviewers: ["ci-robot", "bob", "carol"],
       metrics: { pickupTimeHours: 1.5, reviewTimeHours: 26.5, reviewCount: 3, approvalsCount: 2 },
     });
   });
@@ -117,6 +125,7 @@ describe("refreshRepositoryPullRequests", () => {
     expect(await findPr(450)).toMatchObject({
       readyAt: at("2026-03-02T12:00:00Z"),
       firstReviewAt: null,
+      reviewers: [],
       metrics: { reviewCount: 0, commitsCount: null, pickupTimeHours: null, cycleTimeHours: 30 },
     });
     expect(await db.store().pullRequests.countDocuments({ ...REPO, "metrics.stale": 1 })).toBe(0);

@@ -43,6 +43,8 @@ export function storedPullRequest(overrides: Partial<PullRequestDocument> = {}):
     readyAt: null,
     firstReviewAt: null,
     firstApprovalAt: null,
+    reviewers: ["someone-else"],
+    reviewsByReviewer: [{ login: "someone-else", count: 9 }],
     isRevert: false,
     isHotfix: false,
     aiAssisted: false,

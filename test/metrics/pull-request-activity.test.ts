@@ -131,6 +131,8 @@ describe("computePullRequestMetrics", () => {
     expect(result).toEqual({
       firstReviewAt: null,
       firstApprovalAt: null,
+      reviewers: [],
+      reviewsByReviewer: [],
       isRevert: true,
       isHotfix: true,
       aiAssisted: true,

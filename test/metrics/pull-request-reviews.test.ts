@@ -24,7 +24,12 @@ describe("review metrics", () => {
       review({ login: "review-helper[bot]", id: 3, type: null }, "APPROVED", "2026-03-02T12:00:00Z"),
       review("ci-robot", "APPROVED", "2026-03-02T12:30:00Z"),
     ]);
-    expect(result).toMatchObject({ firstReviewAt: null, firstApprovalAt: null });
+    expect(result).toMatchObject({
+      firstReviewAt: null,
+      firstApprovalAt: null,
+      reviewers: [],
+      reviewsByReviewer: [],
+    });
     expect(result.metrics).toMatchObject({
       pickupTimeHours: null,
       reviewTimeHours: null,
@@ -48,6 +53,12 @@ describe("review metrics", () => {
     ]);
     expect(result.firstReviewAt).toEqual(at("2026-03-02T12:00:00Z")); // bob's COMMENTED; dave's is PENDING
     expect(result.firstApprovalAt).toEqual(at("2026-03-02T14:00:00Z"));
+    // bob first reviewed at 12:00, carol at 12:30; "Bob" is bob.
+    expect(result.reviewers).toEqual(["bob", "carol"]);
+    expect(result.reviewsByReviewer).toEqual([
+      { login: "bob", count: 3 },
+      { login: "carol", count: 2 },
+    ]);
     expect(result.metrics).toMatchObject({
       reviewCount: 5, // bob ×3 (12:00, 14:00, 15:00) + carol ×2; not the PENDINGs, not alice
       reviewersCount: 2, // bob (= Bob), carol
@@ -90,5 +101,24 @@ describe("review metrics", () => {
   it("has 0 commits after the first review when none came later", () => {
     const result = compute([review("bob", "APPROVED", "2026-03-02T12:00:00Z")], [commit()]);
     expect(result.metrics.commitsAfterFirstReview).toBe(0); // the one commit is 03-01
+  });
+});
+
+describe("reviewers of a PR", () => {
+  it("orders reviewers by their first review whatever the records' order, then by login", () => {
+    const reviews = [
+      review("erin", "APPROVED", "2026-03-02T13:00:00Z"),
+      review("Dave", "COMMENTED", "2026-03-02T12:00:00Z"),
+      review("carol", "COMMENTED", "2026-03-02T12:00:00Z"),
+      review("dave", "APPROVED", "2026-03-02T14:00:00Z"),
+    ];
+    const expected = [
+      { login: "carol", count: 1 }, // 12:00, and "carol" sorts before "Dave"
+      { login: "Dave", count: 2 }, // named as the first review spells it
+      { login: "erin", count: 1 },
+    ];
+    expect(compute(reviews).reviewsByReviewer).toEqual(expected);
+    expect(compute([...reviews].reverse()).reviewsByReviewer).toEqual(expected);
+    expect(compute(reviews).reviewers).toEqual(["carol", "Dave", "erin"]);
   });
 });

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from "mongoose";
+import type { ReviewerReviews } from "../../metrics/reviews.js";
 import type { DraftHistory, PullRequestRecord } from "../../records/types.js";
 import { actorSchema, recordOptions } from "./shared.js";
 
@@ -7,6 +8,10 @@ export interface PullRequestDerived {
   readyAt: Date | null;
   firstReviewAt: Date | null;
   firstApprovalAt: Date | null;
+  /** Distinct reviewers (humans other than the author) with a submitted review; [] with none. */
+  reviewers: string[];
+  /** Each of `reviewers` with the number of reviews they submitted, in the same order. */
+  reviewsByReviewer: ReviewerReviews[];
   isRevert: boolean;
   isHotfix: boolean;
   aiAssisted: boolean;
@@ -19,6 +24,11 @@ export interface PullRequestDerived {
 }
 
 export type PullRequestDocument = PullRequestRecord & DraftHistory & PullRequestDerived;
+
+const reviewerReviewsSchema = new Schema<ReviewerReviews>(
+  { login: { type: String, required: true }, count: { type: Number, required: true } },
+  { _id: false },
+);
 
 const pullRequestSchema = new Schema<PullRequestDocument>(
   {
@@ -53,6 +63,8 @@ const pullRequestSchema = new Schema<PullRequestDocument>(
     readyAt: { type: Date, default: null },
     firstReviewAt: { type: Date, default: null },
     firstApprovalAt: { type: Date, default: null },
+    reviewers: { type: [String], default: [] },
+    reviewsByReviewer: { type: [reviewerReviewsSchema], default: [] },
     isRevert: { type: Boolean, default: false },
     isHotfix: { type: Boolean, default: false },
     aiAssisted: { type: Boolean, default: false },
