@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+/** `npm start`'s entry point run as a child process, as an operator runs it. */
+export interface AppProcess {
+  url: string;
+  /** The last lines the app logged, for error messages. */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+const TAIL_LINES = 30;
+const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `src/main.ts` with `env` on top of a clean environment and waits until /healthz answers 200. */
+export async function startAppProcess(
+  env: Record<string, string>,
+  readyTimeoutMs: number,
+): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, PORT: String(port) },
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - TAIL_LINES));
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const app: AppProcess = {
+    url,
+    logTail: () => lines.join("\n"),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+  const deadline = Date.now() + readyTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`src/main.ts exited with ${child.exitCode}:\n${app.logTail()}`);
+    const healthy = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return app;
+    await sleep(200);
+  }
+  await app.stop();
+  throw new Error(`src/main.ts did not answer /healthz within ${readyTimeoutMs} ms:\n${app.logTail()}`);
+}

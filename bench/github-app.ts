@@ -1,0 +1,42 @@
+import { generateKeyPairSync } from "node:crypto";
+import { Probot } from "probot";
+import { createOctokitClass } from "../src/github/index.js";
+
+/** The simulator accepts any app id and key; one RSA key per run keeps start-up fast. */
+export const BENCH_APP_ID = 1;
+
+let privateKey: string | undefined;
+
+export function benchPrivateKey(): string {
+  privateKey ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return privateKey;
+}
+
+export interface BenchProbotOptions {
+  /** `http://127.0.0.1:<port>` of the simulator. */
+  simulatorUrl: string;
+  /**
+   * "mergelens": the app's own Octokit class (createOctokitClass), throttling as given.
+   * "probot-default": Probot's stock Octokit, what a typical Probot-based tool runs with.
+   */
+  octokit: "mergelens" | "probot-default";
+  /** Probot's throttling spaces GraphQL calls ≥ 1 s apart; off only where wall time is not measured. */
+  throttling?: boolean;
+  privateKey?: string;
+}
+
+export function createBenchProbot(options: BenchProbotOptions): Probot {
+  return new Probot({
+    appId: BENCH_APP_ID,
+    privateKey: options.privateKey ?? benchPrivateKey(),
+    baseUrl: `${options.simulatorUrl}/api/v3`,
+    logLevel: "fatal",
+    ...(options.octokit === "mergelens"
+      ? { Octokit: createOctokitClass({ throttling: options.throttling ?? true }) }
+      : {}),
+  });
+}

@@ -1,0 +1,84 @@
+import { runRestBaseline } from "./baseline-rest.js";
+import {
+  checkCompleteness,
+  expectedCounts,
+  samplePullNumbers,
+  storedCounts,
+  type CompletenessCheck,
+} from "./completeness.js";
+import { openBenchDatabase } from "./database.js";
+import { createBenchProbot } from "./github-app.js";
+import { runMergelensBackfill } from "./mergelens-backfill.js";
+import { startSimulatedRepo } from "./simulated-repo.js";
+import type { ApiCost } from "./stats.js";
+
+export interface SideCost extends ApiCost {
+  /** PRs synced with complete data. */
+  prs: number;
+  wallMs: number;
+  byRoute: Record<string, number>;
+  completeness: CompletenessCheck;
+}
+
+export interface RequestsResult {
+  prs: number;
+  baselineConcurrency: number;
+  mergelens: SideCost;
+  baseline: SideCost;
+}
+
+export interface RequestsOptions {
+  mongoUri: string;
+  prs: number;
+  baselineConcurrency: number;
+  sampleSize: number;
+}
+
+/**
+ * Row 1: both sides sync the same repository on one simulator with no latency; the simulator counts what
+ * each cost. Throttling is off on the mergelens side here: it changes when requests go out, not how many.
+ */
+export async function measureRequests(options: RequestsOptions): Promise<RequestsResult> {
+  const target = await startSimulatedRepo({ prs: options.prs, seed: "bench-requests" });
+  const { sim } = target;
+  const sample = samplePullNumbers(options.prs, options.sampleSize);
+  const expected = (number: number) => expectedCounts(sim.org, target.repo, number);
+  const database = await openBenchDatabase(options.mongoUri, "requests");
+  try {
+    sim.resetStats();
+    const app = createBenchProbot({ simulatorUrl: sim.url, octokit: "mergelens", throttling: false });
+    let started = Date.now();
+    await runMergelensBackfill({ ...target, app, store: database.store, days: 90 });
+    const mergelensWall = Date.now() - started;
+    const mergelensStats = sim.stats();
+    const scope = { installationId: target.installationId, repoId: target.repoId };
+    const mergelens: SideCost = {
+      ...mergelensStats,
+      prs: await database.store.pullRequests.countDocuments({ ...scope, dataComplete: true }),
+      wallMs: mergelensWall,
+      completeness: await checkCompleteness(sample, expected, (n) => storedCounts(database.store, scope, n)),
+    };
+
+    sim.resetStats();
+    started = Date.now();
+    const octokit = await createBenchProbot({ simulatorUrl: sim.url, octokit: "probot-default" }).auth(
+      target.installationId,
+    );
+    const result = await runRestBaseline(octokit, {
+      owner: target.owner,
+      repo: target.repo,
+      concurrency: options.baselineConcurrency,
+    });
+    const baselineWall = Date.now() - started;
+    const baseline: SideCost = {
+      ...sim.stats(),
+      prs: result.counts.size,
+      wallMs: baselineWall,
+      completeness: await checkCompleteness(sample, expected, async (n) => result.counts.get(n) ?? null),
+    };
+    return { prs: options.prs, baselineConcurrency: options.baselineConcurrency, mergelens, baseline };
+  } finally {
+    await database.drop();
+    await sim.stop();
+  }
+}

@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { MergeResult } from "./measure-merge.js";
+import type { MemoryRun } from "./measure-memory.js";
+import type { RequestsResult } from "./measure-requests.js";
+import type { WallTimeResult } from "./measure-wall-time.js";
+import type { Summary } from "./summary.js";
+
+/** Everything one `npm run bench` measured, as written to bench/results/*.json. */
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  quick: boolean;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    totalMemoryBytes: number;
+    node: string;
+    platform: string;
+    arch: string;
+  };
+  database: string;
+  requests?: RequestsResult;
+  wallTime?: WallTimeResult;
+  memory?: MemoryRun[];
+  merge?: MergeResult;
+  /** Measurements that crashed, with their error. */
+  errors: Array<{ measurement: string; message: string }>;
+  summary: Summary;
+  /** The printed table, row by row. */
+  table: { headers: string[]; rows: string[][] };
+}
+
+export function describeMachine(): BenchResults["machine"] {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    totalMemoryBytes: os.totalmem(),
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}
+
+/** Writes `<timestamp>.json` and `latest.json` under `directory`; returns the timestamped file's path. */
+export function writeResults(directory: string, results: BenchResults): string {
+  mkdirSync(directory, { recursive: true });
+  const text = `${JSON.stringify(results, null, 2)}\n`;
+  const file = path.join(directory, `${results.startedAt.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, text);
+  writeFileSync(path.join(directory, "latest.json"), text);
+  return file;
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench [-- --quick]`: mergelens's sync against a per-PR REST baseline on the project's GitHub
+ * simulator. Prints one table on stdout and writes bench/results/<timestamp>.json and latest.json.
+ * Exits non-zero only when a measurement crashed; a missed target is a FAIL row, not an error.
+ */
+import { fileURLToPath } from "node:url";
+import { startBenchServer } from "./database.js";
+import { measureMergeToComplete } from "./measure-merge.js";
+import { measureMemory } from "./measure-memory.js";
+import { measureRequests } from "./measure-requests.js";
+import { measureWallTime } from "./measure-wall-time.js";
+import { benchOptions } from "./options.js";
+import { buildRows, HEADERS, type Measured } from "./report.js";
+import { describeMachine, writeResults } from "./results.js";
+import { summarize } from "./summary.js";
+import { formatTable } from "./table.js";
+
+const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const RESULTS_DIR = fileURLToPath(new URL("./results/", import.meta.url));
+
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function attempt<T>(measured: Measured, name: string, run: () => Promise<T>): Promise<T | undefined> {
+  const started = Date.now();
+  progress(`${name}…`);
+  try {
+    const result = await run();
+    progress(`${name} done in ${Math.round((Date.now() - started) / 1000)} s`);
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    progress(`${name} crashed: ${message}`);
+    measured.errors.push({ measurement: name, message });
+    return undefined;
+  }
+}
+
+async function main(): Promise<number> {
+  const options = benchOptions(process.argv.slice(2), process.env);
+  const startedAt = new Date().toISOString();
+  const server = await startBenchServer(PROJECT_ROOT);
+  const measured: Measured = { errors: [] };
+  const mongoUri = server.uri;
+  try {
+    measured.requests = await attempt(measured, "requests", () =>
+      measureRequests({
+        mongoUri,
+        prs: options.requestsPrs,
+        baselineConcurrency: options.baselineConcurrency,
+        sampleSize: options.sampleSize,
+      }),
+    );
+    measured.wallTime = await attempt(measured, "wall time", () =>
+      measureWallTime({
+        mongoUri,
+        prs: options.wallTimePrs,
+        latencyMs: options.latencyMs,
+        baselineConcurrency: options.baselineConcurrency,
+      }),
+    );
+    measured.memory = await attempt(measured, "memory", () => measureMemory(mongoUri, options.memoryPrs));
+    measured.merge = await attempt(measured, "merge to dataComplete", () =>
+      measureMergeToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
+    );
+  } finally {
+    await server.stop();
+  }
+  const rows = buildRows(measured);
+  process.stdout.write(`${formatTable(HEADERS, rows)}\n`);
+  const file = writeResults(RESULTS_DIR, {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    quick: options.quick,
+    machine: describeMachine(),
+    database: server.kind,
+    ...measured,
+    summary: summarize(measured),
+    table: { headers: HEADERS, rows },
+  });
+  progress(`results written to ${file} and latest.json`);
+  return measured.errors.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
