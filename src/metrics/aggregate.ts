@@ -1,5 +1,7 @@
 import type { PullRequestDocument } from "../storage/models/pull-request.js";
 import { share } from "./arithmetic.js";
+import { sameLogin } from "./people.js";
+import type { ReviewerReviews } from "./reviews.js";
 import { summarize, type Summary } from "./statistics.js";
 import { weekKey, weekKeysBetween } from "./week.js";
 
@@ -8,14 +10,21 @@ import { weekKey, weekKeysBetween } from "./week.js";
  * gives the same numbers. Merged figures cover PRs with `mergedAt` in [since, until); `prsOpened` counts
  * PRs with `createdAt` in [since, until). With `week` grouping a merged PR lands in the week of its
  * `mergedAt` and an opened PR in the week of its `createdAt`, and every week overlapping the range gets a
- * group (a quiet week is a real zero); `repo` and `author` groups exist only where there is a PR.
+ * group (a quiet week is a real zero); `repo` and `author` groups exist only where there is a PR. With
+ * `reviewer` grouping a PR counts in the group of each of its reviewers (none: in no group), and its
+ * figures are the PR's own: a reviewer's pickup time is the PR's, whoever reviewed first.
  */
-export type GroupBy = "week" | "repo" | "author" | "none";
+export type GroupBy = "week" | "repo" | "author" | "reviewer" | "none";
 
 export type AggregatablePullRequest = Pick<
   PullRequestDocument,
   "repo" | "author" | "createdAt" | "mergedAt" | "firstReviewAt" | "isRevert" | "isHotfix" | "aiAssisted"
-> & { metrics: Partial<Record<string, number | null>> };
+> & {
+  metrics: Partial<Record<string, number | null>>;
+  /** Absent on PRs stored before reviewers were derived, which are then in no reviewer group. */
+  reviewers?: string[];
+  reviewsByReviewer?: ReviewerReviews[];
+};
 
 export const DURATION_METRICS = [
   "codingTimeHours",
@@ -40,7 +49,12 @@ export type Group = {
   checkRunsCount: number;
   checkRunsFailed: number;
   ciFailureRate: number | null;
-} & Record<DurationMetric, Summary>;
+} & Record<DurationMetric, Summary> & {
+    /** Merged PRs with a firstReviewAt (in a reviewer group: every merged PR that reviewer reviewed). */
+    prsReviewed: number;
+    /** Reviews by reviewers on the merged PRs (in a reviewer group: that reviewer's reviews only). */
+    reviewsSubmitted: number;
+  };
 
 export interface Aggregate {
   since: Date;
@@ -52,19 +66,56 @@ export interface Aggregate {
 const inRange = (date: Date | null, since: Date, until: Date): date is Date =>
   date !== null && date.getTime() >= since.getTime() && date.getTime() < until.getTime();
 
-function groupKey(pr: AggregatablePullRequest, groupBy: GroupBy, date: Date): string {
-  if (groupBy === "week") return weekKey(date);
-  if (groupBy === "repo") return pr.repo;
-  if (groupBy === "author") return pr.author.login;
-  return "all";
+/**
+ * Names each reviewer by one spelling of their login, so `Alice` and `alice` share a group (logins
+ * compare in any case): the spelling that sorts first, whatever order the PRs come in.
+ */
+function reviewerNames(prs: readonly AggregatablePullRequest[]): (login: string) => string {
+  const names = new Map<string, string>();
+  for (const login of prs.flatMap((pr) => pr.reviewers ?? [])) {
+    const name = names.get(login.toLowerCase());
+    if (name === undefined || login < name) names.set(login.toLowerCase(), login);
+  }
+  return (login) => names.get(login.toLowerCase()) ?? login;
 }
 
-const total = (prs: readonly AggregatablePullRequest[], metric: string): number =>
-  prs.reduce((sum, pr) => sum + (pr.metrics[metric] ?? 0), 0);
+function groupKeys(
+  pr: AggregatablePullRequest,
+  groupBy: GroupBy,
+  date: Date,
+  nameOf: (login: string) => string,
+): string[] {
+  if (groupBy === "week") return [weekKey(date)];
+  if (groupBy === "repo") return [pr.repo];
+  if (groupBy === "author") return [pr.author.login];
+  if (groupBy === "reviewer") return (pr.reviewers ?? []).map(nameOf);
+  return ["all"];
+}
 
-function buildGroup(key: string, merged: readonly AggregatablePullRequest[], opened: number): Group {
-  const checkRunsCount = total(merged, "checkRunsCount");
-  const checkRunsFailed = total(merged, "checkRunsFailed");
+type PrFigure = (pr: AggregatablePullRequest) => number;
+
+const sum = (prs: readonly AggregatablePullRequest[], figure: PrFigure): number =>
+  prs.reduce((total, pr) => total + figure(pr), 0);
+const stored =
+  (name: string): PrFigure =>
+  (pr) =>
+    pr.metrics[name] ?? 0;
+
+/** The reviews a group counts on a PR: one reviewer's in a reviewer group, else every reviewer's. */
+const reviewsIn = (groupBy: GroupBy, key: string): PrFigure =>
+  groupBy === "reviewer"
+    ? (pr) => pr.reviewsByReviewer?.find((reviewer) => sameLogin(reviewer.login, key))?.count ?? 0
+    : stored("reviewCount");
+
+function buildGroup(
+  key: string,
+  merged: readonly AggregatablePullRequest[],
+  opened: number,
+  reviewsOf: PrFigure,
+): Group {
+  const checkRunsCount = sum(merged, stored("checkRunsCount"));
+  const checkRunsFailed = sum(merged, stored("checkRunsFailed"));
+  const reviewed = merged.filter((pr) => pr.firstReviewAt !== null).length;
   const durations = Object.fromEntries(
     DURATION_METRICS.map((metric) => [metric, summarize(merged.map((pr) => pr.metrics[metric]))]),
   ) as Record<DurationMetric, Summary>;
@@ -72,7 +123,7 @@ function buildGroup(key: string, merged: readonly AggregatablePullRequest[], ope
     key,
     prsMerged: merged.length,
     prsOpened: opened,
-    reviewedShare: share(merged.filter((pr) => pr.firstReviewAt !== null).length, merged.length),
+    reviewedShare: share(reviewed, merged.length),
     revertCount: merged.filter((pr) => pr.isRevert).length,
     hotfixCount: merged.filter((pr) => pr.isHotfix).length,
     aiAssistedShare: share(merged.filter((pr) => pr.aiAssisted).length, merged.length),
@@ -80,6 +131,8 @@ function buildGroup(key: string, merged: readonly AggregatablePullRequest[], ope
     checkRunsFailed,
     ciFailureRate: share(checkRunsFailed, checkRunsCount),
     ...durations,
+    prsReviewed: reviewed,
+    reviewsSubmitted: sum(merged, reviewsOf),
   };
 }
 
@@ -92,16 +145,19 @@ export function aggregatePullRequests(
   const opened = new Map<string, number>();
   // Keys that always get a group, even an empty one.
   const fixedKeys = groupBy === "week" ? weekKeysBetween(since, until) : groupBy === "none" ? ["all"] : [];
+  const nameOf = reviewerNames(prs);
   for (const pr of prs) {
     if (inRange(pr.mergedAt, since, until)) {
-      const key = groupKey(pr, groupBy, pr.mergedAt);
-      const group = merged.get(key) ?? [];
-      group.push(pr);
-      merged.set(key, group);
+      for (const key of groupKeys(pr, groupBy, pr.mergedAt, nameOf)) {
+        const group = merged.get(key) ?? [];
+        group.push(pr);
+        merged.set(key, group);
+      }
     }
     if (inRange(pr.createdAt, since, until)) {
-      const key = groupKey(pr, groupBy, pr.createdAt);
-      opened.set(key, (opened.get(key) ?? 0) + 1);
+      for (const key of groupKeys(pr, groupBy, pr.createdAt, nameOf)) {
+        opened.set(key, (opened.get(key) ?? 0) + 1);
+      }
     }
   }
   const keys = [...new Set([...fixedKeys, ...merged.keys(), ...opened.keys()])].sort();
@@ -109,6 +165,8 @@ export function aggregatePullRequests(
     since,
     until,
     groupBy,
-    groups: keys.map((key) => buildGroup(key, merged.get(key) ?? [], opened.get(key) ?? 0)),
+    groups: keys.map((key) =>
+      buildGroup(key, merged.get(key) ?? [], opened.get(key) ?? 0, reviewsIn(groupBy, key)),
+    ),
   };
 }

@@ -27,6 +27,8 @@ const AGGREGATE_FIELDS = {
   isHotfix: 1,
   aiAssisted: 1,
   metrics: 1,
+  reviewers: 1,
+  reviewsByReviewer: 1,
 } as const;
 
 /** The aggregates of METRICS.md from the stored per-PR values: only the PRs the range touches are read. */

@@ -43,7 +43,7 @@ const login = z
   .regex(/^[\w.-]+(\[bot\])?$/, "must be a GitHub login");
 
 const prState = z.enum(["open", "closed", "merged"]);
-const groupBy = z.enum(["week", "repo", "author"]);
+const groupBy = z.enum(["week", "repo", "author", "reviewer"]);
 const format = z.enum(["json", "csv"]).default("json");
 
 const limit = z

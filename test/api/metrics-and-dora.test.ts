@@ -38,6 +38,11 @@ beforeAll(async () => {
       number: 1,
       ...merged("2024-05-18T00:00Z", "2024-05-20T10:00Z", 10),
       firstReviewAt: t("2024-05-19T00:00Z"),
+      reviewers: ["bob", "carol"],
+      reviewsByReviewer: [
+        { login: "bob", count: 2 },
+        { login: "carol", count: 1 },
+      ],
     },
     { ...widgets, number: 2, ...merged("2024-05-24T00:00Z", "2024-05-25T10:00Z", 30) },
     { ...gadgets, number: 1, ...merged("2024-04-01T00:00Z", "2024-05-28T10:00Z", 50), isRevert: true },
@@ -49,6 +54,8 @@ beforeAll(async () => {
       repo: "globex/secret",
       number: 1,
       ...merged("2024-05-20T00:00Z", "2024-05-21T00:00Z", 7),
+      reviewers: ["mallory"],
+      reviewsByReviewer: [{ login: "mallory", count: 1 }],
     },
     { ...shipping, number: 1, ...merged("2024-05-01T12:00Z", "2024-05-02T00:00Z", 12) },
     { ...shipping, number: 2, ...merged("2024-05-05T00:00Z", "2024-05-06T00:00Z", 24) },
@@ -127,6 +134,27 @@ describe("GET /api/v1/metrics", () => {
       ["acme/gadgets", 1, 0],
       ["acme/widgets", 2, 3],
     ]);
+  });
+
+  it("groups by reviewer: each merged PR in the group of each of its reviewers", async () => {
+    const body = await getJson("/api/v1/metrics?groupBy=reviewer");
+    expect(body.groupBy).toBe("reviewer");
+    // widgets#1 only: the other PRs have no reviewer, and globex's mallory is another installation's.
+    expect(body.groups).toEqual([
+      expect.objectContaining({
+        key: "bob",
+        prsMerged: 1,
+        prsOpened: 1,
+        prsReviewed: 1,
+        reviewsSubmitted: 2,
+      }),
+      expect.objectContaining({ key: "carol", prsMerged: 1, prsReviewed: 1, reviewsSubmitted: 1 }),
+    ]);
+    expect(body.groups[0].cycleTimeHours).toEqual({ count: 1, median: 10, p75: 10, p90: 10, mean: 10 });
+    const csv = await (await api.get("/api/v1/metrics?groupBy=reviewer&format=csv", acme)).text();
+    const [header, ...rows] = csv.trimEnd().split("\n");
+    const columns = header.split(",");
+    expect(rows.map((row) => row.split(",")[columns.indexOf("reviewsSubmitted")])).toEqual(["2", "1"]);
   });
 
   it("groups by ISO week of mergedAt within an explicit range", async () => {

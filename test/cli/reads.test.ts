@@ -44,7 +44,10 @@ beforeAll(async () => {
       state: "merged",
       createdAt: t("2024-05-12T00:00Z"),
       mergedAt: t("2024-05-20T00:00Z"),
-      metrics: { cycleTimeHours: 192 },
+      firstReviewAt: t("2024-05-13T00:00Z"),
+      reviewers: ["dave"],
+      reviewsByReviewer: [{ login: "dave", count: 2 }],
+      metrics: { cycleTimeHours: 192, reviewCount: 2 },
     },
     { ...widgets, number: 3, title: "Still open", createdAt: t("2024-05-25T00:00Z") },
     { installationId: 2, repoId: 21, repo: "globex/secret", number: 1, createdAt: t("2024-05-25T00:00Z") },
@@ -152,9 +155,39 @@ describe("mergelens metrics", () => {
       "0%",
       "0",
       "0",
+      "0",
       "0%",
       "",
     ]);
+  });
+
+  it("groups by reviewer like the API, in a table, JSON and CSV", async () => {
+    const args = ["metrics", "--repo", "acme/widgets", "--group-by", "reviewer"];
+    const table = await cli(...args);
+    const row = table.stdout.split("\n").find((line) => line.startsWith("│ dave"));
+    // dave reviewed #2: opened and merged in the range, 192 h cycle time, reviewed, his 2 reviews.
+    expect(row?.split("│").map((cell) => cell.trim())).toEqual([
+      "",
+      "dave",
+      "1",
+      "1",
+      "192",
+      "192",
+      "-",
+      "-",
+      "-",
+      "100%",
+      "2",
+      "0",
+      "0",
+      "0%",
+      "",
+    ]);
+    const path = "/api/v1/metrics?repo=acme/widgets&groupBy=reviewer";
+    expect(JSON.parse((await cli(...args, "--format", "json")).stdout)).toEqual(
+      JSON.parse(await apiText(path)),
+    );
+    expect((await cli(...args, "--format", "csv")).stdout).toBe(await apiText(`${path}&format=csv`));
   });
 
   it("is a usage error (exit 2) for a reversed range", async () => {

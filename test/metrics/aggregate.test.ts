@@ -19,6 +19,7 @@ const prs = [
       checkRunsFailed: 1,
       ciDurationSeconds: 900,
       ciWallSeconds: 600,
+      reviewCount: 3,
     },
   }), // A: opened before the range, merged in it
   storedPr("2026-03-04T09:00:00Z", "2026-03-05T10:00:00Z", {
@@ -43,6 +44,7 @@ const prs = [
       checkRunsFailed: 2,
       ciDurationSeconds: null,
       ciWallSeconds: 300,
+      reviewCount: 1,
     },
   }), // F
 ];
@@ -74,6 +76,8 @@ describe("aggregatePullRequests", () => {
         ciDurationSeconds: { count: 1, median: 900, p75: 900, p90: 900, mean: 900 },
         // [300, 600] → 300 + 300 × rank
         ciWallSeconds: { count: 2, median: 450, p75: 525, p90: 570, mean: 450 },
+        prsReviewed: 2, // A, F
+        reviewsSubmitted: 4, // A 3 + F 1
       },
     ]);
   });

@@ -19,6 +19,10 @@ describe("query parameters", () => {
     });
   });
 
+  it.each(["week", "repo", "author", "reviewer"])("accepts groupBy=%s", (groupBy) => {
+    expect(metricsParams(now).parse({ groupBy }).groupBy).toBe(groupBy);
+  });
+
   it("counts 30 days back from a given until", () => {
     expect(metricsParams(now).parse({ until: "2024-03-01" }).since).toEqual(new Date("2024-01-31T00:00:00Z"));
   });

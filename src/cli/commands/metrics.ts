@@ -25,6 +25,7 @@ const HEAD = [
   "pickup h",
   "review h",
   "reviewed",
+  "reviews",
   "reverts",
   "hotfixes",
   "AI-assisted",
@@ -40,6 +41,7 @@ const row = (group: Group) => [
   group.pickupTimeHours.median,
   group.reviewTimeHours.median,
   percent(group.reviewedShare),
+  group.reviewsSubmitted,
   group.revertCount,
   group.hotfixCount,
   percent(group.aiAssistedShare),
@@ -71,11 +73,10 @@ export function registerMetricsCommand(program: Command, ctx: CliContext): void 
     .option("--since <date>", "merged at or after (ISO 8601, UTC; default until − 30 days)")
     .option("--until <date>", "merged before (ISO 8601, UTC; default now)")
     .addOption(
-      new Option("--group-by <key>", "one group per week, repo or author").choices([
-        "week",
-        "repo",
-        "author",
-      ]),
+      new Option(
+        "--group-by <key>",
+        "one group per week, repo, author or reviewer (a PR counts for each of its reviewers)",
+      ).choices(["week", "repo", "author", "reviewer"]),
     )
     .addOption(formatOption())
     .action((options: MetricsOptions) => metrics(ctx, options));
