@@ -53,6 +53,12 @@ const chartData = (page: Page, id: string): Promise<ChartData> =>
     };
   }, id);
 
+/** A chart's "Show the numbers" table, header row first, as cell texts. */
+const numbersTable = (page: Page, id: string): Promise<string[][]> =>
+  page.$$eval(`[data-chart="${id}"] details table tr`, (rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent ?? "")),
+  );
+
 /** The default range's 12 weeks, and a series that is `values` at the given weeks-ago and `fill` elsewhere. */
 const weeks = weekKeysBetween(new Date(weekStart(new Date()).getTime() - 11 * 7 * 86_400_000), new Date());
 const series = (values: Record<number, number>, fill: number | null): (number | null)[] =>
@@ -84,8 +90,8 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     const metrics = requests.filter((url) => url.pathname === "/api/v1/metrics");
     expect(metrics.map((url) => url.searchParams.get("since"))).toEqual(Array(3).fill(weeks[0]));
     expect(metrics.map((url) => String(url.searchParams.get("groupBy"))).sort()).toEqual([
-      "author",
       "null",
+      "reviewer",
       "week",
     ]);
 
@@ -103,9 +109,20 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     const size = await chartData(page, "pr-size");
     expect(size.datasets["Merged pull requests"]).toEqual([1, 1, 1, 0, 1, 1]);
 
-    const load = await chartData(page, "author-load");
+    // From the seeded reviews: alice reviewed widgets#2 (×2) and #4; bob widgets#1 (×2) and #3; carol
+    // widgets#1 and gadgets#1; dave widgets#3. alice's review of her own #1, the bot's review, bob's
+    // pending review and erin's review of an open PR count nowhere. Ties: by reviews, then by name.
+    const load = await chartData(page, "review-load");
     expect(load.labels).toEqual(["alice", "bob", "carol", "dave"]);
-    expect(load.datasets.Merged).toEqual([2, 2, 1, 0]);
+    expect(load.datasets["PRs reviewed"]).toEqual([2, 2, 2, 1]);
+    expect(load.datasets["Reviews submitted"]).toEqual([3, 3, 2, 1]);
+    expect(await numbersTable(page, "review-load")).toEqual([
+      ["Reviewer", "PRs reviewed", "Reviews submitted"],
+      ["alice", "2", "3"],
+      ["bob", "2", "3"],
+      ["carol", "2", "2"],
+      ["dave", "1", "1"],
+    ]);
 
     const ci = await chartData(page, "ci");
     expect(ci.datasets["Failed check runs"]).toEqual(series({ 4: 12.5, 3: 0, 2: 0, 1: 0 }, null));
@@ -149,12 +166,37 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     expect(data.every((url) => url.searchParams.get("repo") === "acme/gadgets")).toBe(true);
     const throughput = await chartData(page, "throughput");
     expect(throughput.datasets.Merged).toEqual(series({ 3: 1 }, 0));
+    // gadgets#1, by carol; erin's review is of a PR still open.
+    expect(await chartData(page, "review-load")).toEqual({
+      labels: ["carol"],
+      datasets: { "PRs reviewed": [1], "Reviews submitted": [1] },
+    });
     expect(await page.$$eval("#slow-prs tbody tr", (trs) => trs.length)).toBe(1);
 
     // The choice is in the address, so a reload (or a shared link) shows the same repository.
     await page.reload();
     await page.waitForSelector("body[data-state=ready]");
     expect(await page.inputValue("#repo-filter")).toBe("acme/gadgets");
+  });
+
+  it("sums the reviewers past the 12th into one bar", async () => {
+    const { page } = await open(tokens.acme);
+    await page.waitForSelector("body[data-state=ready]");
+    const rows = await page.evaluate(async () => {
+      const configs = await import(new URL("dashboard/assets/chart-configs.js", location.href).href);
+      // r01 reviewed 14 PRs, r02 13, … r14 1, each with one review per PR; r15 only open PRs.
+      const groups = Array.from({ length: 15 }, (_, i) => ({
+        key: `r${String(i + 1).padStart(2, "0")}`,
+        prsReviewed: Math.max(0, 14 - i),
+        reviewsSubmitted: Math.max(0, 14 - i),
+      }));
+      const description = configs.reviewLoad(groups.reverse());
+      return { labels: description.labels, data: description.datasets[0].data };
+    });
+    expect(rows.labels).toHaveLength(12);
+    expect(rows.labels.slice(0, 2)).toEqual(["r01", "r02"]);
+    expect(rows.labels[11]).toBe("3 others (summed)"); // r12, r13, r14; r15 reviewed no merged PR
+    expect(rows.data.slice(9)).toEqual([5, 4, 3 + 2 + 1]);
   });
 
   it("forgets the token on request", async () => {

@@ -22,7 +22,7 @@ export const SIZE_BUCKETS = [
   ["XXL", Infinity],
 ];
 
-const MAX_AUTHORS = 12;
+const MAX_REVIEWERS = 12;
 const percent = (share) => (share === null ? null : Math.round(share * 10000) / 100);
 const formatPercent = (value) => (value === null ? "—" : `${value}%`);
 const formatMinutes = (value) => (value === null ? "—" : `${formatNumber(value)} min`);
@@ -131,17 +131,29 @@ export function prSize(mergedPrs) {
   };
 }
 
-/** The busiest people first, by PRs merged then opened; accounts ending in [bot] are left out. */
-export function authorLoad(groups) {
-  const people = groups
-    .filter((group) => !group.key.endsWith("[bot]"))
-    .sort((a, b) => b.prsMerged - a.prsMerged || b.prsOpened - a.prsOpened || a.key.localeCompare(b.key))
-    .slice(0, MAX_AUTHORS);
+const byLoad = (a, b) =>
+  b.prsReviewed - a.prsReviewed || b.reviewsSubmitted - a.reviewsSubmitted || a.key.localeCompare(b.key);
+
+/**
+ * Review load from `groupBy=reviewer` groups (bots and self-reviews are never reviewers): the busiest
+ * reviewers of merged PRs first; past MAX_REVIEWERS bars the rest are added up in a last "others" bar.
+ */
+export function reviewLoad(groups) {
+  const busiest = groups.filter((group) => group.prsReviewed > 0).sort(byLoad);
+  const rows = busiest.slice(0, busiest.length > MAX_REVIEWERS ? MAX_REVIEWERS - 1 : MAX_REVIEWERS);
+  const rest = busiest.slice(rows.length);
+  if (rest.length > 0) {
+    rows.push({
+      key: `${rest.length} others (summed)`,
+      prsReviewed: rest.reduce((sum, g) => sum + g.prsReviewed, 0),
+      reviewsSubmitted: rest.reduce((sum, g) => sum + g.reviewsSubmitted, 0),
+    });
+  }
   const datasets = [
-    { label: "Merged", data: people.map((g) => g.prsMerged), backgroundColor: COLOURS.blue },
+    { label: "PRs reviewed", data: rows.map((g) => g.prsReviewed), backgroundColor: COLOURS.blue },
     {
-      label: "Opened",
-      data: people.map((g) => g.prsOpened),
+      label: "Reviews submitted",
+      data: rows.map((g) => g.reviewsSubmitted),
       backgroundColor: hatch(COLOURS.orange),
       borderColor: COLOURS.orange,
       borderWidth: 1,
@@ -150,15 +162,15 @@ export function authorLoad(groups) {
   return {
     type: "bar",
     indexAxis: "y",
-    labels: people.map((g) => g.key),
-    rowLabels: people.map((g) => g.key),
-    rowHeader: "Author",
-    over: "people",
+    labels: rows.map((g) => g.key),
+    rowLabels: rows.map((g) => g.key),
+    rowHeader: "Reviewer",
+    over: "reviewers",
     datasets,
     formats: [formatNumber, formatNumber],
-    scales: { x: countAxis("pull requests") },
+    scales: { x: countAxis("merged pull requests / reviews") },
     hasData: hasValues(datasets),
-    empty: "No pull requests by people in this range.",
+    empty: "No merged pull request in this range was reviewed by someone other than its author.",
   };
 }
 

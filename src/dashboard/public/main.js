@@ -49,12 +49,12 @@ function fail(error) {
   }
 }
 
-function draw({ weekly, byAuthor, total, merged, open }) {
+function draw({ weekly, byReviewer, total, merged, open }) {
   renderSummary(total.groups[0]);
   renderChart("cycle-time", describe.cycleTime(weekly.groups));
   renderChart("throughput", describe.throughput(weekly.groups));
   renderChart("pr-size", describe.prSize(merged.items));
-  renderChart("author-load", describe.authorLoad(byAuthor.groups));
+  renderChart("review-load", describe.reviewLoad(byReviewer.groups));
   renderChart("ci", describe.ci(weekly.groups));
   renderChart("reverts-hotfixes", describe.revertsAndHotfixes(weekly.groups));
   renderChart("ai-share", describe.aiShare(weekly.groups));
@@ -73,15 +73,15 @@ async function refresh() {
   showState("loading", "Loading…");
   const range = { repo: filters.repo, since: filters.since, until: filters.until };
   try {
-    const [weekly, byAuthor, total, merged, open] = await Promise.all([
+    const [weekly, byReviewer, total, merged, open] = await Promise.all([
       api.get("metrics", { ...range, groupBy: "week" }),
-      api.get("metrics", { ...range, groupBy: "author" }),
+      api.get("metrics", { ...range, groupBy: "reviewer" }),
       api.get("metrics", range),
       api.listPulls({ ...range, state: "merged" }),
       api.listPulls({ repo: filters.repo, state: "open" }),
     ]);
     if (current !== generation) return;
-    draw({ weekly, byAuthor, total, merged, open });
+    draw({ weekly, byReviewer, total, merged, open });
     const quiet = weekly.groups.every((group) => group.prsMerged === 0 && group.prsOpened === 0);
     if (quiet && open.items.length === 0) showState("empty", emptyReason(repos, filters));
     else showState("ready");
