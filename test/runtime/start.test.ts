@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:net";
 import { testMongoUri } from "../harness/database.js";
+import { testPrivateKey } from "../harness/private-key.js";
 
 /** `npm start` as a user runs it: the real entry point in a child process. */
 const entry = ["node_modules/.bin/tsx", "src/main.ts"];
@@ -53,12 +53,11 @@ describe("npm start", () => {
 
   it("serves /healthz, the API and the dashboard on PORT and shuts down cleanly on SIGTERM", async () => {
     const port = await freePort();
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const run = start({
       PORT: String(port),
       HOST: "127.0.0.1",
       APP_ID: "1",
-      PRIVATE_KEY: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+      PRIVATE_KEY: testPrivateKey(),
       WEBHOOK_SECRET: "test-secret",
       MONGODB_URI: testMongoUri().replace("/?", `/start_test_${Date.now()}?`),
     });

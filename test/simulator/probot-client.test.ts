@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import { startSimulator, type Simulator } from "../../src/simulator/server.js";
+import { testPrivateKey } from "../harness/private-key.js";
 
 /**
  * The simulator as Probot sees it through GHE_HOST: app JWT → installation token, REST pagination,
@@ -12,14 +12,9 @@ describe("Probot's Octokit against the simulator", () => {
 
   beforeAll(async () => {
     sim = await startSimulator({ seed: "probot", repos: 2, prsPerRepo: 150 });
-    const { privateKey } = generateKeyPairSync("rsa", {
-      modulusLength: 2048,
-      privateKeyEncoding: { type: "pkcs1", format: "pem" },
-      publicKeyEncoding: { type: "spki", format: "pem" },
-    });
     probot = new Probot({
       appId: 1,
-      privateKey,
+      privateKey: testPrivateKey(),
       baseUrl: `${sim.env.GHE_PROTOCOL}://${sim.env.GHE_HOST}/api/v3`,
       // A 1 ms backoff per retry keeps the test fast.
       Octokit: ProbotOctokit.defaults({ retry: { retryAfterBaseValue: 1 } }),

@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import nock from "nock";
+import { testPrivateKey } from "../../harness/private-key.js";
 import { Probot } from "probot";
 import { getInstallationClient, type GitHubClient } from "../../../src/github/installation-client.js";
 import { createOctokitClass, type OctokitSettings } from "../../../src/github/octokit-class.js";
@@ -10,18 +10,6 @@ export const INSTALLATION_ID = 1;
 
 export const fixture = <T = Record<string, unknown>>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../../../fixtures/github/${name}`, import.meta.url), "utf8"));
-
-let privateKey: string | undefined;
-
-/** One key per test file: generating RSA keys is slow, and nock never checks the JWT it signs. */
-function testPrivateKey(): string {
-  privateKey ??= generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-  return privateKey;
-}
 
 /** Throttling's 1 s spacing of GraphQL calls and plugin-retry's backoff are off unless a test wants them. */
 export function createTestApp(settings: OctokitSettings = {}, baseUrl?: string): Probot {

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
+import { testPrivateKey } from "../../harness/private-key.js";
 import { Probot, ProbotOctokit } from "probot";
 import type { RepositoryRef } from "../../../src/convert/repo-config-cache.js";
 import type { Store } from "../../../src/storage/store.js";
@@ -6,18 +6,6 @@ import type { PullRequestRef, WebhookDeps } from "../../../src/webhooks/deps.js"
 import { registerWebhooks } from "../../../src/webhooks/register.js";
 
 export const WEBHOOK_SECRET = "test-secret";
-
-let privateKey: string | undefined;
-
-/** One key per test file: generating RSA keys is slow and any key will do (no request is signed). */
-function testPrivateKey(): string {
-  privateKey ??= generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-  return privateKey;
-}
 
 export function createProbot(): Probot {
   return new Probot({
