@@ -12,6 +12,7 @@ export interface AppDeps {
   store: Store;
   errors: ErrorReporter;
   onPullRequestMerged: WebhookDeps["onPullRequestMerged"];
+  onRepositoriesTracked: WebhookDeps["onRepositoriesTracked"];
   onRepoConfigChanged: WebhookDeps["onRepoConfigChanged"];
   /** Where the dashboard's PR links point: github.com, or the GitHub Enterprise host. */
   githubUrl?: string;
@@ -21,6 +22,7 @@ function routeWebhooks(app: Probot, deps: AppDeps): void {
   registerWebhooks(app, {
     store: deps.store,
     onPullRequestMerged: deps.onPullRequestMerged,
+    onRepositoriesTracked: deps.onRepositoriesTracked,
     onRepoConfigChanged: deps.onRepoConfigChanged,
     loadRepoConfig: loadRepoConfigFile,
     reportError: (error, context) => deps.errors.report(error, context),

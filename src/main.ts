@@ -41,6 +41,9 @@ async function main(env: Env): Promise<void> {
       store: database.store,
       errors,
       githubUrl: githubWebUrl(env),
+      onRepositoriesTracked: async (installationId, repoIds) => {
+        log.info({ installationId, repoIds }, "repositories tracked");
+      },
       onPullRequestMerged: async (ref) => {
         log.info(ref, "pull request merged");
       },

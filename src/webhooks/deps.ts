@@ -16,6 +16,8 @@ export interface WebhookDeps {
   store: Store;
   /** Called after a merged PR is stored; must be idempotent (a redelivery calls it again). */
   onPullRequestMerged: (ref: PullRequestRef) => Promise<void>;
+  /** Called after an installation is created or repositories are added: their history gets backfilled. */
+  onRepositoriesTracked: (installationId: number, repoIds: readonly number[]) => Promise<void>;
   /**
    * Called when a push changed a repository's effective `.github/mergelens.yml` (its cache already
    * holds the new config): every PR of the repository needs its metrics recomputed.

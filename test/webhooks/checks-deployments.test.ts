@@ -113,7 +113,8 @@ describe("deployment deliveries", () => {
 
   it("tracks the repository of every delivery", async () => {
     await app.receive("deployment", example("deployment", "created"));
-    expect(await db.store().repositories.find({}, { _id: 0 }).lean()).toEqual([
+    // Other fields belong to the sync engine; this delivery only makes the repository known.
+    expect(await db.store().repositories.find({}, { _id: 0 }).lean()).toMatchObject([
       {
         installationId: 1,
         repoId: 186853002,

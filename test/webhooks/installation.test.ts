@@ -13,6 +13,10 @@ beforeAll(async () => {
 beforeEach(async () => {
   await clearStore(db.store());
   app.deps.errors.length = 0;
+  app.deps.tracked.length = 0;
+  app.deps.onRepositoriesTracked = async (installationId, repoIds) => {
+    app.deps.tracked.push({ installationId, repoIds: [...repoIds] });
+  };
 });
 
 interface Repo {
@@ -88,6 +92,24 @@ describe("installation deliveries", () => {
         syncStatus: "pending",
       },
     ]);
+    expect(app.deps.tracked).toEqual([{ installationId: 957387, repoIds: [186853002] }]);
+  });
+
+  it("keeps the installation when handing its backfill to the queue fails, and reports it", async () => {
+    app.deps.onRepositoriesTracked = async () => {
+      throw new Error("job queue unavailable");
+    };
+    await app.receive("installation", example("installation", "created"));
+    expect(await db.store().repositories.countDocuments({ installationId: 957387 })).toBe(1);
+    expect(app.deps.errors).toEqual([
+      expect.objectContaining({ context: expect.objectContaining({ hook: "onRepositoriesTracked" }) }),
+    ]);
+  });
+
+  it("backfills nothing on suspension or permission changes", async () => {
+    await app.receive("installation", example("installation", "suspend"));
+    await app.receive("installation", example("installation", "new_permissions_accepted"));
+    expect(app.deps.tracked).toEqual([]);
   });
 
   it("records suspension and its end", async () => {
@@ -153,6 +175,7 @@ describe("installation_repositories deliveries", () => {
     expect(await db.store().repositories.find({}, { _id: 0 }).lean()).toMatchObject([
       { installationId: 957387, repoId: SPACE.id, fullName: "Codertocat/Space", syncStatus: "pending" },
     ]);
+    expect(app.deps.tracked).toEqual([{ installationId: 957387, repoIds: [SPACE.id] }]);
   });
 
   it("removes the removed repositories with all their data, and only theirs", async () => {

@@ -11,6 +11,7 @@ import type {
   InstallationEvent,
   InstallationRepositoriesEvent,
 } from "../schemas/installation.js";
+import { runHook } from "./run-hook.js";
 
 /** created, suspend, unsuspend, new_permissions_accepted: each carries the whole installation. */
 export async function handleInstallation(deps: WebhookDeps, payload: InstallationEvent): Promise<void> {
@@ -19,9 +20,19 @@ export async function handleInstallation(deps: WebhookDeps, payload: Installatio
   if (payload.action === "suspend") record.suspendedAt ??= new Date();
   if (payload.action === "unsuspend") record.suspendedAt = null;
   await saveInstallation(deps.store, record);
-  for (const repository of payload.repositories ?? []) {
+  const repositories = payload.repositories ?? [];
+  for (const repository of repositories) {
     await ensureRepository(deps.store, extractRepository(record.installationId, repository));
   }
+  if (payload.action === "created") await backfill(deps, record.installationId, repositories);
+}
+
+async function backfill(deps: WebhookDeps, installationId: number, repositories: readonly { id: number }[]) {
+  const repoIds = repositories.map((repository) => repository.id);
+  if (repoIds.length === 0) return;
+  await runHook(deps, { installationId, hook: "onRepositoriesTracked" }, () =>
+    deps.onRepositoriesTracked(installationId, repoIds),
+  );
 }
 
 export async function handleInstallationDeleted(
@@ -41,4 +52,5 @@ export async function handleInstallationRepositories(
   }
   const removed = payload.repositories_removed.map((repository) => repository.id);
   await removeRepositories(deps.store, installationId, removed);
+  await backfill(deps, installationId, payload.repositories_added);
 }

@@ -6,6 +6,7 @@ import { savePullRequest, type DraftSignal } from "../persist/pull-requests.js";
 import type { PullRequestEvent } from "../schemas/pull-request.js";
 import type { EventContext } from "../validate.js";
 import { refreshPullRequests } from "./convert.js";
+import { runHook } from "./run-hook.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -50,12 +51,9 @@ export async function handlePullRequest(
     repo: record.repo,
     number: record.number,
   };
-  try {
-    await deps.onPullRequestMerged(ref);
-  } catch (error) {
-    // The PR is stored; the hook's own failure must not make GitHub see a failed delivery.
-    const details = { deliveryId: context.id, event: "pull_request.closed", ...ref };
-    context.log.error({ ...details, err: error }, `onPullRequestMerged failed for ${ref.repo}#${ref.number}`);
-    deps.reportError(error, details);
-  }
+  await runHook(
+    deps,
+    { deliveryId: context.id, event: "pull_request.closed", hook: "onPullRequestMerged", ...ref },
+    () => deps.onPullRequestMerged(ref),
+  );
 }

@@ -24,6 +24,7 @@ export function createProbot(): Probot {
  */
 export interface RecordingDeps extends WebhookDeps {
   merged: PullRequestRef[];
+  tracked: { installationId: number; repoIds: number[] }[];
   configChanged: RepositoryRef[];
   /** `owner/name` of each config load (cache miss). */
   configLoads: string[];
@@ -36,6 +37,7 @@ export function recordingDeps(store: Store): RecordingDeps {
   const deps: RecordingDeps = {
     store,
     merged: [],
+    tracked: [],
     configChanged: [],
     configLoads: [],
     errors: [],
@@ -44,6 +46,9 @@ export function recordingDeps(store: Store): RecordingDeps {
     onPullRequestMerged: async (ref) => {
       deps.merged.push(ref);
       if (deps.failMergeHook) throw new Error("job queue unavailable");
+    },
+    onRepositoriesTracked: async (installationId, repoIds) => {
+      deps.tracked.push({ installationId, repoIds: [...repoIds] });
     },
     onRepoConfigChanged: async (ref) => {
       deps.configChanged.push(ref);

@@ -1,0 +1,18 @@
+import type { WebhookDeps } from "../deps.js";
+
+/**
+ * Runs a hook that hands work to the sync engine after the delivery's data is stored. Its failure is
+ * reported, never thrown: the data is safe, and the scheduled sync finds and finishes what the hook
+ * would have queued (PRs without complete data, repositories never backfilled).
+ */
+export async function runHook(
+  deps: WebhookDeps,
+  details: Record<string, unknown>,
+  hook: () => Promise<void>,
+): Promise<void> {
+  try {
+    await hook();
+  } catch (error) {
+    deps.reportError(error, details);
+  }
+}
