@@ -16,7 +16,45 @@ export interface RepoConfigCache {
   configFetchedAt: Date | null;
 }
 
-export type RepositoryDocument = RepositoryRecord & RepoConfigCache;
+/** Where a repository's backfill is (src/sync): its checkpoint, and progress for the CLI. */
+export interface BackfillState {
+  days: number;
+  /** PRs last updated before this are out of the backfill; fixed when it starts, kept on resume. */
+  since: Date;
+  startedAt: Date;
+  completedAt: Date | null;
+  /** Where the next page starts (GitHub's cursor), saved after every stored page. */
+  cursor: string | null;
+  /** The page size that last worked (it shrinks after a GraphQL 502 or timeout). */
+  pageSize: number | null;
+  pagesDone: number;
+  prsStored: number;
+  /** 0–100, by how far back in time the pages have reached. */
+  progress: number;
+}
+
+export interface SyncCheckpoint {
+  /** When the last successful sync of this repository started: the next one fetches from here. */
+  lastSyncStartedAt: Date | null;
+  backfill: BackfillState | null;
+}
+
+export type RepositoryDocument = RepositoryRecord & RepoConfigCache & SyncCheckpoint;
+
+const backfillSchema = new Schema<BackfillState>(
+  {
+    days: { type: Number, required: true },
+    since: { type: Date, required: true },
+    startedAt: { type: Date, required: true },
+    completedAt: { type: Date, default: null },
+    cursor: { type: String, default: null },
+    pageSize: { type: Number, default: null },
+    pagesDone: { type: Number, default: 0 },
+    prsStored: { type: Number, default: 0 },
+    progress: { type: Number, default: 0 },
+  },
+  { _id: false },
+);
 
 const repositorySchema = new Schema<RepositoryDocument>(
   {
@@ -30,6 +68,8 @@ const repositorySchema = new Schema<RepositoryDocument>(
     config: { type: Schema.Types.Mixed, default: null },
     configError: { type: String, default: null },
     configFetchedAt: { type: Date, default: null },
+    lastSyncStartedAt: { type: Date, default: null },
+    backfill: { type: backfillSchema, default: null },
   },
   // minimize: false keeps an empty (valid, no additions) config as {} rather than dropping it.
   { ...recordOptions, collection: "repositories", minimize: false },

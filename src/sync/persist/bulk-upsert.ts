@@ -1,0 +1,115 @@
+import { MongoBulkWriteError } from "mongodb";
+import { isDuplicateKeyError } from "../../webhooks/persist/upsert-if-newer.js";
+
+/** One write of a bulk: `filter` with upsert, so a document that does not match is inserted. */
+interface Write {
+  filter: Record<string, unknown>;
+  update: Record<string, unknown>;
+}
+
+/** The one method used, so every model of the store fits (as webhooks' UpsertableModel does). */
+export interface BulkModel {
+  bulkWrite(
+    ops: Array<{ updateOne: Write & { upsert: true } }>,
+    options: { ordered: false; throwOnValidationError: true },
+  ): Promise<unknown>;
+}
+
+/** A record to store, versioned like webhooks' `upsertIfNewer` by one of GitHub's timestamps. */
+export interface VersionedUpsert {
+  /** The document's unique key. */
+  key: Record<string, unknown>;
+  update: Record<string, unknown>;
+  versionField: string;
+  version: Date | null;
+  /** Conditions the stored document must meet to be overwritten (a dismissed review stays dismissed). */
+  guard?: Record<string, unknown>;
+}
+
+/** What is stored under an op's key: its version, and whether it fails the op's guard. */
+export interface Stored {
+  version: Date | null;
+  guarded: boolean;
+}
+
+export interface UpsertOutcome {
+  /** Ops not written because the stored document is newer (or guarded). */
+  stale: Set<number>;
+}
+
+const time = (date: Date | null) => date?.getTime() ?? null;
+
+/** webhooks' `upsertIfNewer` filter: overwrite unless the stored document is newer or fails the guard. */
+function newerOrEqual(op: VersionedUpsert): Record<string, unknown> {
+  const field = op.versionField;
+  const notNewer =
+    op.version === null ? { [field]: null } : { $or: [{ [field]: { $lte: op.version } }, { [field]: null }] };
+  return { ...op.key, $and: [notNewer, op.guard ?? {}] };
+}
+
+/** Indexes (into `writes`) of the writes that met an existing key. */
+async function colliding(model: BulkModel, writes: Write[]): Promise<number[]> {
+  if (writes.length === 0) return [];
+  try {
+    await model.bulkWrite(
+      writes.map((write) => ({ updateOne: { ...write, upsert: true } })),
+      { ordered: false, throwOnValidationError: true },
+    );
+    return [];
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (writeErrors.length === 0 || !writeErrors.every(isDuplicateKeyError)) throw error;
+    return writeErrors.map((writeError) => writeError.index);
+  }
+}
+
+/**
+ * Stores versioned records in a few round trips, with `upsertIfNewer`'s outcome. What is stored was
+ * read first (`stored`), so most writes match on the exact key: new records, and records to skip
+ * (stored newer: stale; same version: unchanged, unless `rewriteEqual`). Only records that changed
+ * carry the version guard, which also covers a webhook writing between the read and the write; an
+ * insert that meets a racing one (duplicate key) is retried with the guard, and stale if it fails again.
+ */
+export async function upsertNewer(
+  model: BulkModel,
+  ops: readonly VersionedUpsert[],
+  stored: (op: VersionedUpsert) => Stored | undefined,
+  options: { rewriteEqual: boolean },
+): Promise<UpsertOutcome> {
+  const stale = new Set<number>();
+  const inserts: number[] = [];
+  const guarded: number[] = [];
+  ops.forEach((op, index) => {
+    const current = stored(op);
+    if (!current) return inserts.push(index);
+    const [mine, theirs] = [time(op.version), time(current.version)];
+    const newer = theirs !== null && (mine === null || theirs > mine);
+    if (current.guarded || newer) return stale.add(index);
+    if (mine !== theirs || options.rewriteEqual) guarded.push(index);
+  });
+  const raced = await colliding(
+    model,
+    inserts.map((index) => ({ filter: ops[index].key, update: ops[index].update })),
+  );
+  const retried = [...guarded, ...raced.map((i) => inserts[i])];
+  const writeGuarded = (indexes: number[]) =>
+    colliding(
+      model,
+      indexes.map((index) => ({ filter: newerOrEqual(ops[index]), update: ops[index].update })),
+    );
+  const first = await writeGuarded(retried);
+  const again = await writeGuarded(first.map((i) => retried[i]));
+  for (const i of again) stale.add(retried[first[i]]);
+  return { stale };
+}
+
+/** Records without a version (commits, files): written whatever is stored, in one round trip. */
+export async function upsertAll(model: BulkModel, ops: readonly Write[]): Promise<void> {
+  const raced = await colliding(model, [...ops]);
+  // The loser of two concurrent inserts now finds the winner's document and updates it.
+  await colliding(
+    model,
+    raced.map((index) => ops[index]),
+  );
+}
