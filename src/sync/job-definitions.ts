@@ -12,6 +12,7 @@ export const jobPayloads = {
     days: z.number().int().min(1).max(3650),
   }),
   "sync-installation": z.strictObject({ installationId: id }),
+  "refresh-repository-metrics": z.strictObject({ installationId: id, repoId: id }),
   "schedule-syncs": z.strictObject({}),
   "redeliver-failed-webhooks": z.strictObject({}),
 };
@@ -58,6 +59,12 @@ export const jobOptions: Record<JobName, JobOptions> = {
     lockLifetime: minutes(10),
     backoff: retrying(5, 60_000),
     dedupeBy: ["installationId"],
+  },
+  "refresh-repository-metrics": {
+    concurrency: 2,
+    lockLifetime: minutes(10),
+    backoff: retrying(5, 30_000),
+    dedupeBy: ["installationId", "repoId"],
   },
   "schedule-syncs": { concurrency: 1, lockLifetime: minutes(5), backoff: retrying(3, 60_000), dedupeBy: [] },
   "redeliver-failed-webhooks": {
