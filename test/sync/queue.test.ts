@@ -56,9 +56,14 @@ describe("enqueue", () => {
 
   it("lets the same PR be queued again once its job has finished", async () => {
     const ran: number[] = [];
-    queue.agenda.define("complete-pull-request", async (job) => {
-      ran.push((job.attrs.data as { number: number }).number);
-    });
+    // A short lock lifetime: Agenda keeps a timer of half of it after each run, holding the test process.
+    queue.agenda.define(
+      "complete-pull-request",
+      async (job) => {
+        ran.push((job.attrs.data as { number: number }).number);
+      },
+      { lockLifetime: 1000 },
+    );
     await queue.agenda.start();
     try {
       await enqueue(queue, "complete-pull-request", pr);

@@ -1,0 +1,70 @@
+import type { Agenda, Job } from "agenda";
+import { z } from "zod";
+import { RateLimitReservedError } from "../github/index.js";
+import { JobPaused, type JobRun, type Processor, type SyncDeps } from "./job-context.js";
+import {
+  jobOptions,
+  jobPayloads,
+  PermanentJobError,
+  type JobName,
+  type JobPayload,
+} from "./job-definitions.js";
+
+export interface DefineContext {
+  deps: SyncDeps;
+  /** Aborted when the worker stops: processors pause at their next checkpoint. */
+  stopping: AbortSignal;
+  /** Overrides every job's lock lifetime (tests). */
+  lockLifetimeMs?: number;
+}
+
+/** When the job should run again instead of failing, or null for a real failure. */
+function resumeAt(error: unknown): Date | null {
+  if (error instanceof RateLimitReservedError) return error.resetAt;
+  if (error instanceof JobPaused) return new Date();
+  return null;
+}
+
+/**
+ * Registers a processor with Agenda under the job's options. The payload is validated again (a job
+ * document may predate a schema change). A rate limit or a shutdown is not a failure: the processor has
+ * saved its checkpoint, and the job is rescheduled for the reset (or at once, for another worker)
+ * without using up a retry. Anything else goes to Agenda's backoff.
+ */
+export function defineJob<N extends JobName>(
+  agenda: Agenda,
+  name: N,
+  processor: Processor<N>,
+  context: DefineContext,
+): void {
+  const options = jobOptions[name];
+  const process = async (job: Job<unknown>): Promise<void> => {
+    const parsed = jobPayloads[name].safeParse(job.attrs.data);
+    if (!parsed.success)
+      throw new PermanentJobError(`${name}: bad payload: ${z.prettifyError(parsed.error)}`);
+    const run: JobRun<JobPayload<N>> = {
+      payload: parsed.data as JobPayload<N>,
+      attempt: job.attrs.failCount ?? 0,
+      checkpoint: async (progress) => {
+        if (context.stopping.aborted) throw new JobPaused(`${name} paused: the worker is stopping`);
+        await job.touch(progress);
+      },
+    };
+    try {
+      await processor(run, context.deps);
+    } catch (error) {
+      const at = resumeAt(error);
+      if (!at || !(error instanceof Error)) throw error;
+      job.schedule(at);
+      const fields: Record<string, unknown> = { job: name, ...run.payload, reason: error.message };
+      context.deps.log.info(fields, `${name}: stopped at its checkpoint, resumes at ${at.toISOString()}`);
+    }
+  };
+  agenda.define(name, process, {
+    concurrency: options.concurrency,
+    // Without a lock limit one worker would lock every due job and leave none to the others.
+    lockLimit: options.concurrency,
+    lockLifetime: context.lockLifetimeMs ?? options.lockLifetime,
+    backoff: options.backoff,
+  });
+}

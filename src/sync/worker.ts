@@ -1,0 +1,117 @@
+import type { Logger } from "pino";
+import type { Probot } from "probot";
+import type { Env } from "../config/env.js";
+import { loadRepoConfigFile } from "../convert/load-repo-config.js";
+import { getInstallationClient } from "../github/index.js";
+import type { Store } from "../storage/store.js";
+import { isDuplicateKeyError } from "../webhooks/persist/upsert-if-newer.js";
+import { defineJob, type DefineContext } from "./define-job.js";
+import type { Processor, SyncDeps } from "./job-context.js";
+import type { JobName } from "./job-definitions.js";
+import { backfillRepository } from "./jobs/backfill-repository.js";
+import { completePullRequest } from "./jobs/complete-pull-request.js";
+import { redeliverFailedWebhooks } from "./jobs/redeliver-failed-webhooks.js";
+import { refreshRepositoryMetrics } from "./jobs/refresh-repository-metrics.js";
+import { scheduleSyncs } from "./jobs/schedule-syncs.js";
+import { syncInstallation } from "./jobs/sync-installation.js";
+import { onRetriesExhausted } from "./on-exhausted.js";
+import { enqueue, type Queue } from "./queue.js";
+
+export interface WorkerOptions {
+  queue: Queue;
+  store: Store;
+  /** For installation tokens and the app's JWT; built with `Octokit: createOctokitClass()`. */
+  app: Probot;
+  env: Pick<Env, "BACKFILL_DAYS" | "SYNC_SCHEDULE">;
+  log: Logger;
+  reportError: SyncDeps["reportError"];
+  loadRepoConfig?: SyncDeps["loadRepoConfig"];
+  /** Requests or points kept back each hour for webhooks and other jobs (the access layer's default). */
+  rateReserve?: number;
+  pageSize?: SyncDeps["pageSize"];
+  /** Overrides every job's lock lifetime, e.g. so tests see a dead worker's job taken over soon. */
+  lockLifetimeMs?: number;
+  /** How long `stop()` waits for running jobs to finish or reach a checkpoint. */
+  drainTimeoutMs?: number;
+}
+
+export interface Worker {
+  /** What the processors are given (the bench and tests run a processor directly with it). */
+  deps: SyncDeps;
+  /** Takes no new jobs; running ones finish or pause at their next checkpoint for another worker. */
+  stop(): Promise<void>;
+}
+
+const PROCESSORS: { [N in JobName]: Processor<N> } = {
+  "complete-pull-request": completePullRequest,
+  "backfill-repository": backfillRepository,
+  "sync-installation": syncInstallation,
+  "refresh-repository-metrics": refreshRepositoryMetrics,
+  "schedule-syncs": scheduleSyncs,
+  "redeliver-failed-webhooks": redeliverFailedWebhooks,
+};
+
+const define = <N extends JobName>(queue: Queue, name: N, context: DefineContext) =>
+  defineJob(queue.agenda, name, PROCESSORS[name], context);
+
+/**
+ * Saves a recurring job unless it is already saved with the same interval: re-saving would clear the
+ * lock of a run in progress on another worker. Two workers starting together race on the unique index.
+ */
+async function every(queue: Queue, interval: string, name: "schedule-syncs" | "redeliver-failed-webhooks") {
+  const saved = await queue.jobs.findOne({ name, type: "single" }, { projection: { repeatInterval: 1 } });
+  if (saved?.repeatInterval === interval) return;
+  try {
+    await queue.agenda.every(interval, name, {}, { timezone: "UTC" });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}
+
+/** Defines every job, schedules the recurring ones and starts processing (`npm run worker`, `npm start`). */
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const { queue, app, log } = options;
+  const stopping = new AbortController();
+  const deps: SyncDeps = {
+    store: options.store,
+    github: (installationId) => getInstallationClient(app, installationId, { reserve: options.rateReserve }),
+    appOctokit: () => app.auth(),
+    loadRepoConfig: options.loadRepoConfig ?? loadRepoConfigFile,
+    enqueue: (name, payload) => enqueue(queue, name, payload),
+    reportError: options.reportError,
+    log,
+    backfillDays: options.env.BACKFILL_DAYS,
+    pageSize: options.pageSize,
+    now: () => new Date(),
+  };
+  const context = { deps, stopping: stopping.signal, lockLifetimeMs: options.lockLifetimeMs };
+  for (const name of Object.keys(PROCESSORS) as JobName[]) define(queue, name, context);
+
+  const exhausting = new Set<Promise<void>>();
+  queue.agenda.on("retry exhausted", (error, job) => {
+    const handled = onRetriesExhausted(deps, error, job)
+      .catch((failure: unknown) =>
+        log.error({ err: failure, job: job.attrs.name }, "could not record a dead job"),
+      )
+      .finally(() => exhausting.delete(handled));
+    exhausting.add(handled);
+  });
+  queue.agenda.on("fail", (error, job) => {
+    log.warn({ err: error, job: job.attrs.name, data: job.attrs.data }, `${job.attrs.name} failed`);
+  });
+
+  await every(queue, options.env.SYNC_SCHEDULE, "schedule-syncs");
+  await every(queue, "1 hour", "redeliver-failed-webhooks");
+  await queue.agenda.start();
+  return {
+    deps,
+    async stop() {
+      stopping.abort();
+      // drain() ends the processor (a later agenda.stop() would find nothing to stop): a job still
+      // running after the timeout keeps its lock until lockLifetime, then another worker resumes it.
+      const drained = await queue.agenda.drain(options.drainTimeoutMs ?? 25_000);
+      if (drained.timedOut) log.warn({ running: drained.running }, "worker stopped with jobs still running");
+      await Promise.all(exhausting);
+    },
+  };
+}

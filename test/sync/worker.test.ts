@@ -1,0 +1,143 @@
+import type { Simulator } from "../../src/simulator/server.js";
+import { createSyncHooks } from "../../src/sync/hooks.js";
+import { createQueue, enqueue, type Queue } from "../../src/sync/queue.js";
+import { startWorker, type Worker } from "../../src/sync/worker.js";
+import { clearStore, useTestDatabase } from "../harness/database.js";
+import {
+  countOperations,
+  silentLog,
+  simulatorProbot,
+  startTestSimulator,
+  trackOrg,
+} from "./helpers/simulated-github.js";
+import { waitFor } from "./helpers/wait-for.js";
+
+const db = useTestDatabase();
+let sim: Simulator;
+let queue: Queue;
+let worker: Worker;
+const reported: Array<{ error: unknown; context: Record<string, unknown> }> = [];
+const env = { BACKFILL_DAYS: 60, SYNC_SCHEDULE: "0 4 * * *" };
+
+beforeAll(async () => {
+  sim = await startTestSimulator({ repos: 1, prsPerRepo: 30 });
+  const mongo = db.connection().db;
+  if (!mongo) throw new Error("no database handle");
+  queue = await createQueue(mongo, { processEvery: 100 });
+  worker = await startWorker({
+    queue,
+    store: db.store(),
+    app: simulatorProbot(sim),
+    env,
+    log: silentLog,
+    reportError: (error, context) => reported.push({ error, context }),
+    pageSize: 5,
+    // Agenda keeps a timer of half the lock lifetime per run job: short, so the test process can exit.
+    lockLifetimeMs: 2000,
+  });
+});
+afterAll(async () => {
+  await worker.stop();
+  await sim.stop();
+});
+beforeEach(async () => {
+  sim.clearFaults();
+  reported.splice(0);
+  await clearStore(db.store());
+  await queue.jobs.deleteMany({ repeatInterval: null });
+  await trackOrg(db.store(), sim.org);
+});
+
+const repoId = () => sim.org.repos[0].id;
+const ref = (number: number) => ({ installationId: sim.org.installationId, repoId: repoId(), number });
+const repository = () => db.store().repositories.findOne({ repoId: repoId() }).lean();
+
+describe("the worker", () => {
+  it("schedules the recurring jobs, in UTC", async () => {
+    const recurring = await queue.jobs.find({ repeatInterval: { $ne: null } }).toArray();
+    expect(recurring.map((job) => [job.name, job.repeatInterval, job.repeatTimezone]).sort()).toEqual([
+      ["redeliver-failed-webhooks", "1 hour", "UTC"],
+      ["schedule-syncs", "0 4 * * *", "UTC"],
+    ]);
+  });
+
+  it("completes a merged PR queued by the webhook hook, then lets it be queued again", async () => {
+    const hooks = createSyncHooks(queue, env);
+    await hooks.onPullRequestMerged({ ...ref(3), repo: sim.org.repos[0].fullName });
+    await waitFor(async () => (await db.store().pullRequests.findOne(ref(3)).lean())?.dataComplete === true);
+    await waitFor(async () => (await queue.jobs.countDocuments({ name: "complete-pull-request" })) === 0);
+    expect(await enqueue(queue, "complete-pull-request", ref(3))).toBe("queued");
+  });
+
+  it("recomputes a repository's PRs after its config changed, off the webhook's path", async () => {
+    const hooks = createSyncHooks(queue, env);
+    await hooks.onPullRequestMerged({ ...ref(5), repo: sim.org.repos[0].fullName });
+    await waitFor(async () => (await db.store().pullRequests.findOne(ref(5)).lean())?.dataComplete === true);
+    await db.store().pullRequests.updateOne(ref(5), { $set: { metrics: {}, readyAt: null } });
+
+    await hooks.onRepoConfigChanged({ installationId: sim.org.installationId, repoId: repoId() });
+
+    const recomputed = await waitFor(async () => {
+      const pr = await db.store().pullRequests.findOne(ref(5)).lean();
+      return pr?.readyAt ? pr : null;
+    });
+    expect(Object.keys(recomputed.metrics).length).toBeGreaterThan(0);
+  });
+
+  it("reschedules a job that reaches the rate limit for the reset, without using a retry, and resumes", async () => {
+    const ops = countOperations(sim);
+    let pages = 0;
+    sim.injectFault({
+      kind: "rateLimitExhausted",
+      resetInMs: 1500,
+      match: (request) => request.body.includes("query PullRequestsPage") && ++pages === 2,
+    });
+    const hooks = createSyncHooks(queue, env);
+    await hooks.onRepositoriesTracked(sim.org.installationId, [repoId()]);
+
+    const paused = await waitFor(async () => {
+      const job = await queue.jobs.findOne({ name: "backfill-repository" });
+      return job && job.lockedAt === null && job.nextRunAt > new Date() ? job : null;
+    });
+    expect(paused.failCount ?? 0).toBe(0);
+    expect(paused.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 300);
+    expect(await repository()).toMatchObject({ syncStatus: "syncing", backfill: { pagesDone: 1 } });
+
+    await waitFor(async () => (await repository())?.backfill?.completedAt != null);
+    const backfill = (await repository())?.backfill;
+    // Page 2 was refused and asked again after the reset; every other page once.
+    expect(ops.counts.get("PullRequestsPage")).toBe((backfill?.pagesDone ?? 0) + 1);
+    expect(await queue.jobs.countDocuments({ name: "backfill-repository" })).toBe(0);
+    // (The simulator's raw `.github/mergelens.yml` may be reported as unreadable: not a job failure.)
+    expect(reported.filter((report) => report.context.job)).toEqual([]);
+  });
+
+  it("reports a job out of retries with its context, marks the repository, and frees the work", async () => {
+    sim.injectFault({ kind: "5xx", times: Infinity, match: { api: "graphql" } });
+    await enqueue(queue, "complete-pull-request", ref(4), { at: new Date(Date.now() + 60_000) });
+    // As if it had failed five times already: the next failure is its last.
+    await queue.jobs.updateOne(
+      { name: "complete-pull-request" },
+      { $set: { failCount: 5, nextRunAt: new Date() } },
+    );
+
+    await waitFor(async () => (await queue.jobs.countDocuments({ name: "complete-pull-request" })) === 0);
+    await waitFor(async () => reported.length === 1);
+    expect(reported[0].context).toMatchObject({ job: "complete-pull-request", ...ref(4) });
+    expect(await repository()).toMatchObject({
+      syncStatus: "error",
+      lastSyncError: expect.stringMatching(/^complete-pull-request #4: GitHub 500/),
+    });
+    expect(await enqueue(queue, "complete-pull-request", ref(4))).toBe("queued");
+    await queue.jobs.deleteMany({ name: "complete-pull-request" });
+  });
+
+  it("fails a job with a bad payload at once, without retries", async () => {
+    await queue.agenda
+      .create("backfill-repository", { installationId: 1, repoId: repoId(), days: -1 })
+      .save();
+    await waitFor(async () => reported.length === 1);
+    expect(String(reported[0].error)).toMatch(/bad payload/);
+    await waitFor(async () => (await queue.jobs.countDocuments({ name: "backfill-repository" })) === 0);
+  });
+});
