@@ -2,7 +2,7 @@ import type { BackfillState } from "../storage/models/repository.js";
 import type { Store } from "../storage/store.js";
 
 /** A tracked repository's key. */
-export interface RepoRef {
+interface RepoRef {
   installationId: number;
   repoId: number;
 }

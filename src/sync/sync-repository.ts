@@ -6,14 +6,14 @@ import { repoConfigFor } from "./repo-config.js";
 import { markSynced, markSyncing, splitFullName } from "./repository-state.js";
 
 /** Clock skew between us and GitHub, and PRs updated while the last sync was paging. */
-export const SYNC_OVERLAP_MS = 10 * 60_000;
+const SYNC_OVERLAP_MS = 10 * 60_000;
 /**
  * A query's points follow the page size asked for, not the PRs returned; most repositories have few
  * or no updates since the last sync, so the first page is small (~3 points instead of ~21).
  */
-export const PROBE_PAGE_SIZE = 5;
+const PROBE_PAGE_SIZE = 5;
 /** PRs still lacking complete data after the sync get a complete-pull-request job each, up to this many. */
-export const MAX_COMPLETIONS_PER_SYNC = 500;
+const MAX_COMPLETIONS_PER_SYNC = 500;
 
 /**
  * Every PR of the repository updated since its last successful sync started (minus an overlap), in

@@ -1,7 +1,7 @@
 import type { Store } from "../storage/store.js";
 
 /** Small named timestamps of the sync engine (e.g. how far webhook redelivery has looked). */
-export const SYNC_STATE_COLLECTION = "sync_state";
+const SYNC_STATE_COLLECTION = "sync_state";
 
 interface Watermark {
   _id: string;

@@ -87,10 +87,15 @@ describe("the worker", () => {
   it("reschedules a job that reaches the rate limit for the reset, without using a retry, and resumes", async () => {
     const ops = countOperations(sim);
     let pages = 0;
+    let exhaustedAt = 0;
     sim.injectFault({
       kind: "rateLimitExhausted",
       resetInMs: 1500,
-      match: (request) => request.body.includes("query PullRequestsPage") && ++pages === 2,
+      match: (request) => {
+        if (!request.body.includes("query PullRequestsPage") || ++pages !== 2) return false;
+        exhaustedAt = Date.now();
+        return true;
+      },
     });
     const hooks = createSyncHooks(queue, env);
     await hooks.onRepositoriesTracked(sim.org.installationId, [repoId()]);
@@ -100,7 +105,9 @@ describe("the worker", () => {
       return job && job.lockedAt === null && job.nextRunAt > new Date() ? job : null;
     });
     expect(paused.failCount ?? 0).toBe(0);
-    expect(paused.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 300);
+    // GitHub's x-ratelimit-reset: the reset 1.5 s after, rounded up to the second.
+    expect(paused.nextRunAt.getTime()).toBeGreaterThanOrEqual(exhaustedAt + 1500);
+    expect(paused.nextRunAt.getTime()).toBeLessThanOrEqual(exhaustedAt + 2500);
     expect(await repository()).toMatchObject({ syncStatus: "syncing", backfill: { pagesDone: 1 } });
 
     await waitFor(async () => (await repository())?.backfill?.completedAt != null);

@@ -8,7 +8,7 @@ interface Write {
 }
 
 /** The one method used, so every model of the store fits (as webhooks' UpsertableModel does). */
-export interface BulkModel {
+interface BulkModel {
   bulkWrite(
     ops: Array<{ updateOne: Write & { upsert: true } }>,
     options: { ordered: false; throwOnValidationError: true },
@@ -32,7 +32,7 @@ export interface Stored {
   guarded: boolean;
 }
 
-export interface UpsertOutcome {
+interface UpsertOutcome {
   /** Ops not written because the stored document is newer (or guarded). */
   stale: Set<number>;
 }
