@@ -7,9 +7,13 @@ export interface ChildOutput {
 }
 
 /** Runs a TypeScript file in a fresh Node process (through tsx's loader, no wrapper process) to its end. */
-export function runTypeScript(file: string, env: Record<string, string>): Promise<ChildOutput> {
+export function runTypeScript(
+  file: string,
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
+): Promise<ChildOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", file], {
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", file], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -6,9 +6,9 @@ import {
   storedCounts,
   type CompletenessCheck,
 } from "./completeness.js";
+import { runBackfillInChild, type BackfillRun } from "./backfill-child.js";
 import { openBenchDatabase } from "./database.js";
 import { createBenchProbot } from "./github-app.js";
-import { runMergelensBackfill } from "./mergelens-backfill.js";
 import { startSimulatedRepo } from "./simulated-repo.js";
 import type { ApiCost } from "./stats.js";
 
@@ -25,6 +25,8 @@ export interface RequestsResult {
   baselineConcurrency: number;
   mergelens: SideCost;
   baseline: SideCost;
+  /** The mergelens backfill's process: row 3's small size. */
+  mergelensRun: BackfillRun;
 }
 
 export interface RequestsOptions {
@@ -36,7 +38,8 @@ export interface RequestsOptions {
 
 /**
  * Row 1: both sides sync the same repository on one simulator with no latency; the simulator counts what
- * each cost. Throttling is off on the mergelens side here: it changes when requests go out, not how many.
+ * each cost. mergelens's backfill runs in a worker process of its own (its memory is row 3's small size),
+ * with throttling off: the throttle changes when requests go out, not how many.
  */
 export async function measureRequests(options: RequestsOptions): Promise<RequestsResult> {
   const target = await startSimulatedRepo({ prs: options.prs, seed: "bench-requests" });
@@ -46,21 +49,17 @@ export async function measureRequests(options: RequestsOptions): Promise<Request
   const database = await openBenchDatabase(options.mongoUri, "requests");
   try {
     sim.resetStats();
-    const app = createBenchProbot({ simulatorUrl: sim.url, octokit: "mergelens", throttling: false });
-    let started = Date.now();
-    await runMergelensBackfill({ ...target, app, store: database.store, days: 90 });
-    const mergelensWall = Date.now() - started;
-    const mergelensStats = sim.stats();
+    const mergelensRun = await runBackfillInChild(target, options.mongoUri, database.name);
     const scope = { installationId: target.installationId, repoId: target.repoId };
     const mergelens: SideCost = {
-      ...mergelensStats,
+      ...sim.stats(),
       prs: await database.store.pullRequests.countDocuments({ ...scope, dataComplete: true }),
-      wallMs: mergelensWall,
+      wallMs: mergelensRun.wallMs,
       completeness: await checkCompleteness(sample, expected, (n) => storedCounts(database.store, scope, n)),
     };
 
     sim.resetStats();
-    started = Date.now();
+    const started = Date.now();
     const octokit = await createBenchProbot({ simulatorUrl: sim.url, octokit: "probot-default" }).auth(
       target.installationId,
     );
@@ -76,7 +75,8 @@ export async function measureRequests(options: RequestsOptions): Promise<Request
       wallMs: baselineWall,
       completeness: await checkCompleteness(sample, expected, async (n) => result.counts.get(n) ?? null),
     };
-    return { prs: options.prs, baselineConcurrency: options.baselineConcurrency, mergelens, baseline };
+    const { prs, baselineConcurrency } = options;
+    return { prs, baselineConcurrency, mergelens, baseline, mergelensRun };
   } finally {
     await database.drop();
     await sim.stop();

@@ -24,6 +24,8 @@ export const memoryResultSchema = z.object({
   peakRssBytes: z.number(),
   /** Highest heapUsed seen, sampled every SAMPLE_MS ms. */
   peakHeapUsedBytes: z.number(),
+  /** Highest heapUsed just after a full garbage collection (the child runs with --expose-gc). */
+  peakLiveHeapBytes: z.number(),
   /** RSS once the modules are loaded and the database is open, before the backfill starts. */
   startRssBytes: z.number(),
   prsStored: z.number(),

@@ -1,11 +1,12 @@
 /**
- * Child process of the memory measurement (row 3): the worker's side of a backfill and nothing else, so
- * its peak RSS is the worker's. The simulator and the database run in other processes. Prints one line,
+ * The worker's side of a backfill and nothing else, in a process of its own (rows 1 and 3), so its peak
+ * RSS is the worker's: the simulator and the database run in other processes. Prints one line,
  * `MEMORY_RESULT {json}`, on stdout.
  */
 import { connectDatabase } from "../src/storage/connect.js";
 import { createStore } from "../src/storage/store.js";
 import { createBenchProbot } from "./github-app.js";
+import { sampleHeap, type HeapPeaks } from "./heap-sampler.js";
 import { runMergelensBackfill } from "./mergelens-backfill.js";
 import {
   MEMORY_RESULT_PREFIX,
@@ -26,20 +27,18 @@ async function main(task: MemoryTask): Promise<MemoryResult> {
       privateKey: task.privateKey,
     });
     const startRssBytes = process.memoryUsage().rss;
-    let peakHeapUsedBytes = process.memoryUsage().heapUsed;
-    const sampler = setInterval(() => {
-      peakHeapUsedBytes = Math.max(peakHeapUsedBytes, process.memoryUsage().heapUsed);
-    }, SAMPLE_MS);
+    const sampler = sampleHeap(SAMPLE_MS);
     const started = Date.now();
+    let peaks: HeapPeaks;
     try {
       await runMergelensBackfill({ ...task, app, store, days: 90 });
     } finally {
-      clearInterval(sampler);
+      peaks = sampler.stop();
     }
     const wallMs = Date.now() - started;
     return {
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      peakHeapUsedBytes: Math.max(peakHeapUsedBytes, process.memoryUsage().heapUsed),
+      ...peaks,
       startRssBytes,
       prsStored: await store.pullRequests.countDocuments({ repoId: task.repoId, dataComplete: true }),
       wallMs,

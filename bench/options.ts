@@ -1,7 +1,11 @@
-/** How big each measurement is: the full run (the issue's sizes, ~10 min) or `--quick` (~1–2 min). */
+/**
+ * How big each measurement is: the full run (the issue's sizes where the embedded database allows,
+ * ~10 min) or `--quick` / BENCH_QUICK=1 (~1–2 min). `--memory-prs=N` / BENCH_MEMORY_PRS=N adds a
+ * backfill of N PRs for row 3 (the issue's 10,000 takes about an hour on the embedded SecantusDB).
+ */
 export interface BenchOptions {
   quick: boolean;
-  /** Row 1: the repository both sides sync, counting requests. */
+  /** Row 1: the repository both sides sync, counting requests; its backfill is also row 3's large size. */
   requestsPrs: number;
   /** Row 1: PRs checked list by list against the simulator's model. */
   sampleSize: number;
@@ -10,33 +14,35 @@ export interface BenchOptions {
   latencyMs: number;
   /** Requests the baseline keeps in flight (Probot's throttling allows 10 concurrent REST reads). */
   baselineConcurrency: number;
-  /** Row 3: repository sizes whose peak memory is compared. */
-  memoryPrs: [number, number];
+  /**
+   * Row 3: the other backfill whose peak memory is compared with row 1's: a tenth of its size by
+   * default, or the `--memory-prs` size.
+   */
+  memoryPrs: number;
   /** Row 4: size of the repository the merged PR lives in, and how long to wait for dataComplete. */
   mergePrs: number;
   mergeTimeoutMs: number;
 }
 
+function memoryFlag(argv: readonly string[], env: NodeJS.ProcessEnv): number | undefined {
+  const given = argv.find((arg) => arg.startsWith("--memory-prs="))?.split("=")[1] ?? env.BENCH_MEMORY_PRS;
+  if (given === undefined || given === "") return undefined;
+  const prs = Number(given);
+  if (!Number.isInteger(prs) || prs < 1) throw new Error(`--memory-prs must be a whole number, not ${given}`);
+  return prs;
+}
+
 export function benchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const quick = argv.includes("--quick") || env.BENCH_QUICK === "1";
-  const common = { latencyMs: 100, baselineConcurrency: 8, mergeTimeoutMs: 120_000 };
-  return quick
-    ? {
-        ...common,
-        quick,
-        requestsPrs: 200,
-        sampleSize: 10,
-        wallTimePrs: 30,
-        memoryPrs: [200, 2_000],
-        mergePrs: 50,
-      }
-    : {
-        ...common,
-        quick,
-        requestsPrs: 1_000,
-        sampleSize: 25,
-        wallTimePrs: 200,
-        memoryPrs: [1_000, 10_000],
-        mergePrs: 200,
-      };
+  const sizes = quick
+    ? { requestsPrs: 100, sampleSize: 10, wallTimePrs: 20, mergePrs: 50 }
+    : { requestsPrs: 1_000, sampleSize: 25, wallTimePrs: 100, mergePrs: 200 };
+  return {
+    ...sizes,
+    quick,
+    latencyMs: 100,
+    baselineConcurrency: 8,
+    memoryPrs: memoryFlag(argv, env) ?? sizes.requestsPrs / 10,
+    mergeTimeoutMs: 120_000,
+  };
 }

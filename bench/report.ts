@@ -1,5 +1,5 @@
 import type { MergeResult } from "./measure-merge.js";
-import type { MemoryRun } from "./measure-memory.js";
+import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult, SideCost } from "./measure-requests.js";
 import type { WallTimeResult } from "./measure-wall-time.js";
 import {
@@ -92,12 +92,12 @@ function wallTimeRows(result: WallTimeResult): Row[] {
   ];
 }
 
-function memoryRows(runs: MemoryRun[]): Row[] {
+function memoryRows(runs: BackfillRun[]): Row[] {
   const small = runs[0];
   const large = runs.at(-1);
   if (!small || !large) return [];
   const label = `${formatNumber(small.prs)} → ${formatNumber(large.prs)} PRs`;
-  const row = (name: string, bytes: (run: MemoryRun) => number): Row => {
+  const row = (name: string, bytes: (run: BackfillRun) => number): Row => {
     const growth = ratio(bytes(large), bytes(small));
     return [
       `worker ${name}, ${label}`,
@@ -108,7 +108,11 @@ function memoryRows(runs: MemoryRun[]): Row[] {
       verdict(meets(growth, TARGETS.memoryGrowth)),
     ];
   };
-  return [row("peak RSS", (run) => run.peakRssBytes), row("peak heap used", (run) => run.peakHeapUsedBytes)];
+  return [
+    row("peak RSS", (run) => run.peakRssBytes),
+    row("peak heap used", (run) => run.peakHeapUsedBytes),
+    row("peak live heap", (run) => run.peakLiveHeapBytes),
+  ];
 }
 
 function mergeRow(result: MergeResult): Row {
@@ -125,7 +129,7 @@ function mergeRow(result: MergeResult): Row {
 export interface Measured {
   requests?: RequestsResult;
   wallTime?: WallTimeResult;
-  memory?: MemoryRun[];
+  memory?: BackfillRun[];
   merge?: MergeResult;
   errors: Array<{ measurement: string; message: string }>;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { MergeResult } from "./measure-merge.js";
-import type { MemoryRun } from "./measure-memory.js";
+import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult } from "./measure-requests.js";
 import type { WallTimeResult } from "./measure-wall-time.js";
 import type { Summary } from "./summary.js";
@@ -23,7 +23,7 @@ export interface BenchResults {
   database: string;
   requests?: RequestsResult;
   wallTime?: WallTimeResult;
-  memory?: MemoryRun[];
+  memory?: BackfillRun[];
   merge?: MergeResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string }>;

@@ -6,7 +6,7 @@ export interface Summary {
   requestsPer100?: { mergelens: number; baseline: number; ratio: number | null };
   requestEquivalentsPer100?: { mergelens: number; baseline: number; ratio: number | null };
   wallTimeRatio?: { throttled: number | null; unthrottled: number | null };
-  memoryGrowth?: { peakRss: number | null; peakHeapUsed: number | null };
+  memoryGrowth?: { peakRss: number | null; peakHeapUsed: number | null; peakLiveHeap: number | null };
   mergeToCompleteSeconds?: number | null;
 }
 
@@ -33,6 +33,7 @@ export function summarize(measured: Measured): Summary {
     summary.memoryGrowth = {
       peakRss: ratio(large.peakRssBytes, small.peakRssBytes),
       peakHeapUsed: ratio(large.peakHeapUsedBytes, small.peakHeapUsedBytes),
+      peakLiveHeap: ratio(large.peakLiveHeapBytes, small.peakLiveHeapBytes),
     };
   }
   if (merge) summary.mergeToCompleteSeconds = merge.status === "measured" ? merge.ms / 1000 : null;
