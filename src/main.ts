@@ -1,14 +1,11 @@
 import { getPrivateKey } from "@probot/get-private-key";
-import { Probot, Server, run } from "probot";
-import { createApp } from "./app.js";
-import { EnvError, githubBaseUrls, githubWebUrl, parseEnv, type Env } from "./config/env.js";
-import { refreshRepositoryWithCachedConfig } from "./convert/refresh-repository.js";
-import { createErrorReporter } from "./observability/error-reporter.js";
+import { run } from "probot";
+import { EnvError, parseEnv, type Env } from "./config/env.js";
 import { createLogger } from "./observability/logger.js";
-import { openDatabase } from "./runtime/database.js";
 import { onShutdown } from "./runtime/shutdown.js";
+import { startApp } from "./runtime/start-app.js";
 
-/** `npm start`: webhook server, health check and (once wired) API, dashboard and job worker. */
+/** `npm start`: webhook server, query API, dashboard and job worker in one process. */
 async function main(env: Env): Promise<void> {
   const log = await createLogger(env);
   const privateKey = getPrivateKey({ env: process.env }) ?? undefined;
@@ -21,42 +18,9 @@ async function main(env: Env): Promise<void> {
   }
   if (!env.WEBHOOK_SECRET)
     log.warn("WEBHOOK_SECRET is unset: Probot accepts deliveries signed with 'development'");
-
-  const database = await openDatabase(env, log);
-  const errors = await createErrorReporter({ dsn: env.SENTRY_DSN, log });
-  const server = new Server({
-    port: env.PORT,
-    host: process.env.HOST,
-    log,
-    Probot: Probot.defaults({
-      appId: env.APP_ID,
-      privateKey,
-      secret: env.WEBHOOK_SECRET,
-      baseUrl: githubBaseUrls(env).rest,
-      log,
-    }),
-  });
-  await server.load(
-    createApp({
-      store: database.store,
-      errors,
-      githubUrl: githubWebUrl(env),
-      onRepositoriesTracked: async (installationId, repoIds) => {
-        log.info({ installationId, repoIds }, "repositories tracked");
-      },
-      onPullRequestMerged: async (ref) => {
-        log.info(ref, "pull request merged");
-      },
-      // Until the job queue runs it: recompute in the background, so the push delivery answers at once.
-      onRepoConfigChanged: async (ref) => {
-        refreshRepositoryWithCachedConfig(database.store, ref).catch((error: unknown) =>
-          errors.report(error, { ...ref, task: "refreshRepositoryPullRequests" }),
-        );
-      },
-    }),
-  );
-  await server.start();
-  onShutdown(log, [() => server.stop(), () => database.close(), () => errors.flush()]);
+  const app = await startApp({ env, log, appId: env.APP_ID, privateKey });
+  log.info({ port: app.port }, "mergelens is running: webhooks, API, dashboard and job worker");
+  onShutdown(log, [() => app.stop()]);
 }
 
 try {

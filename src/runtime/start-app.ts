@@ -1,0 +1,79 @@
+import { hostname } from "node:os";
+import type { Logger } from "pino";
+import { Probot, Server } from "probot";
+import { createApp } from "../app.js";
+import { githubBaseUrls, githubWebUrl, type Env } from "../config/env.js";
+import { createOctokitClass } from "../github/index.js";
+import { createErrorReporter } from "../observability/error-reporter.js";
+import { createQueue, createSyncHooks, startWorker } from "../sync/index.js";
+import { openDatabase, type OpenDatabase } from "./database.js";
+
+export interface StartAppOptions {
+  env: Env;
+  log: Logger;
+  appId: number;
+  privateKey: string;
+  /** Run the job worker in this process too (`npm start`); webhook-only servers scale out without it. */
+  worker?: boolean;
+}
+
+export interface RunningApp {
+  port: number;
+  database: OpenDatabase;
+  /** Stops taking webhooks, drains the worker, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** The whole app in one process: webhook server, query API, dashboard and job worker. */
+export async function startApp(options: StartAppOptions): Promise<RunningApp> {
+  const { env, log } = options;
+  const database = await openDatabase(env, log);
+  const errors = await createErrorReporter({ dsn: env.SENTRY_DSN, log });
+  const mongo = database.store.db.db;
+  if (!mongo) throw new Error("the database connection is not open");
+  const queue = await createQueue(mongo, { name: `app ${hostname()} ${process.pid}` });
+  const hooks = createSyncHooks(queue, env);
+  const AppProbot = Probot.defaults({
+    appId: options.appId,
+    privateKey: options.privateKey,
+    secret: env.WEBHOOK_SECRET,
+    baseUrl: githubBaseUrls(env).rest,
+    Octokit: createOctokitClass(),
+    log,
+  });
+
+  const server = new Server({ port: env.PORT, host: process.env.HOST, log, Probot: AppProbot });
+  await server.load(
+    createApp({
+      store: database.store,
+      errors,
+      githubUrl: githubWebUrl(env),
+      ...hooks,
+    }),
+  );
+  const http = await server.start();
+  const address = http.address();
+
+  const worker =
+    options.worker === false
+      ? null
+      : await startWorker({
+          queue,
+          store: database.store,
+          app: new AppProbot(),
+          env,
+          log,
+          reportError: (error, context) => errors.report(error, context),
+        });
+
+  return {
+    port: typeof address === "object" && address ? address.port : env.PORT,
+    database,
+    async stop() {
+      await server.stop();
+      await worker?.stop();
+      await database.close();
+      await errors.flush();
+    },
+  };
+}
