@@ -1,7 +1,7 @@
 import type { RepoConfig } from "../metrics/repo-config.js";
 import type { Store } from "../storage/store.js";
 import { derivePullRequests, type StoredPullRequest } from "./derive-pull-requests.js";
-import { readCachedRepoConfig, type RepositoryRef } from "./repo-config-cache.js";
+import type { RepositoryRef } from "./repo-config-cache.js";
 
 export interface RefreshProgress {
   done: number;
@@ -44,15 +44,4 @@ export async function refreshRepositoryPullRequests(
     if (batch.length === BATCH_SIZE) await flush();
   }
   if (batch.length > 0) await flush();
-}
-
-/** After a config change: recomputes with the config the repository's cache now holds. */
-export async function refreshRepositoryWithCachedConfig(
-  store: Store,
-  ref: RepositoryRef,
-  onProgress?: (progress: RefreshProgress) => void,
-): Promise<void> {
-  const config = await readCachedRepoConfig(store, ref);
-  if (config === null) throw new Error(`repository ${ref.repoId} has no cached .github/mergelens.yml yet`);
-  await refreshRepositoryPullRequests(store, ref, config, onProgress);
 }

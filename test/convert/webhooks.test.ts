@@ -1,6 +1,7 @@
 import nock from "nock";
 import { loadRepoConfigFile } from "../../src/convert/load-repo-config.js";
-import { refreshRepositoryWithCachedConfig } from "../../src/convert/refresh-repository.js";
+import { refreshRepositoryPullRequests } from "../../src/convert/refresh-repository.js";
+import { readCachedRepoConfig } from "../../src/convert/repo-config-cache.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import { createTestApp, type TestApp } from "../webhooks/helpers/app.js";
 import { edit, example } from "../webhooks/helpers/fixtures.js";
@@ -138,7 +139,10 @@ describe(".github/mergelens.yml", () => {
     expect(await findPr()).toMatchObject({ metrics: { reviewCount: 1 } });
     app.deps.onRepoConfigChanged = async (ref) => {
       app.deps.configChanged.push(ref);
-      await refreshRepositoryWithCachedConfig(db.store(), ref);
+      // What the refresh-repository-metrics job does, with the config the push just cached.
+      const config = await readCachedRepoConfig(db.store(), ref);
+      if (!config) throw new Error("the push should have cached the config");
+      await refreshRepositoryPullRequests(db.store(), ref, config);
     };
 
     serveConfig("bots: [octo-reviewer]\n");
