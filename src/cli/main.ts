@@ -38,6 +38,7 @@ try {
     stdout,
     stderr,
     now: () => new Date(),
+    tty: process.stdout.isTTY ? process.stdout : undefined,
   });
 } finally {
   await database?.close();

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerBackfillCommand } from "./commands/backfill.js";
 import { registerMetricsCommand } from "./commands/metrics.js";
 import { registerPrsCommand } from "./commands/prs.js";
 import { registerSyncCommands } from "./commands/sync.js";
@@ -19,6 +20,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerMetricsCommand(program, ctx);
   registerPrsCommand(program, ctx);
   registerSyncCommands(program, ctx);
+  registerBackfillCommand(program, ctx);
   return program;
 }
 

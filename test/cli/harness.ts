@@ -1,8 +1,13 @@
 import { runCli } from "../../src/cli/program.js";
+import type { CliContext } from "../../src/cli/context.js";
 import type { Store } from "../../src/storage/store.js";
 
 /** Runs the CLI in-process on the test database, capturing what it writes. */
-export function cliRunner(store: () => Store, now: () => Date = () => new Date()) {
+export function cliRunner(
+  store: () => Store,
+  now: () => Date = () => new Date(),
+  extra: Pick<CliContext, "timing" | "tty"> = {},
+) {
   return async (...args: string[]) => {
     let stdout = "";
     let stderr = "";
@@ -11,6 +16,7 @@ export function cliRunner(store: () => Store, now: () => Date = () => new Date()
       stdout: { write: (text) => void (stdout += text) },
       stderr: { write: (text) => void (stderr += text) },
       now,
+      ...extra,
     });
     return { code, stdout, stderr };
   };

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { resolveInstallation } from "../../query/installations.js";
 import { SYNC_STATUS_COLUMNS, getSyncStatus } from "../../query/sync-status.js";
 import type { CliContext } from "../context.js";
+import { syncNow, type SyncNowOptions } from "./sync-now.js";
 import { formatOption, shortTime, writeCsv, writeJson, writeTable, type Format } from "../output.js";
 
 /**
@@ -35,4 +36,12 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .option("--installation <id|login>", "only this installation")
     .addOption(formatOption())
     .action((options: { installation?: string; format: Format }) => syncStatus(ctx, options));
+  sync
+    .command("now")
+    .description("queue an incremental sync for the worker and show progress until it is done")
+    .option("--repo <owner/name>", "sync the installation holding this repository (all its repositories)")
+    .option("--installation <id|login>", "only this installation (default: every active one)")
+    .option("--no-wait", "queue the sync and return without following it")
+    .option("--timeout <minutes>", "stop following after this long (the sync goes on)", "30")
+    .action((options: SyncNowOptions) => syncNow(ctx, options));
 }

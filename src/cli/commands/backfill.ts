@@ -1,0 +1,66 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { findRepositoryInstallation } from "../../query/repositories.js";
+import { enqueue } from "../../sync/index.js";
+import type { CliContext } from "../context.js";
+import { parseOptions } from "../errors.js";
+import { followJobs, openQueue, timeoutMessage, timeoutSchema, type WaitOptions } from "../follow.js";
+
+export interface BackfillOptions extends WaitOptions {
+  repo: string;
+  days: string;
+}
+
+const backfillSchema = z.object({ days: z.coerce.number().int().min(1).max(3650), timeout: timeoutSchema });
+
+/** Queues `backfill-repository` for one repository and follows its checkpoints until it is done. */
+export async function backfill(ctx: CliContext, options: BackfillOptions): Promise<void> {
+  const { days, timeout } = parseOptions(backfillSchema, { days: options.days, timeout: options.timeout });
+  const store = await ctx.store();
+  const { installationId, repoId, repo } = await findRepositoryInstallation(store, options.repo);
+  const queue = await openQueue(store.db);
+  const result = await enqueue(queue, "backfill-repository", { installationId, repoId, days });
+  ctx.stdout.write(
+    result === "queued"
+      ? `backfill of ${repo} (last ${days} days) queued\n`
+      : `a backfill of ${repo} is already queued or running: following it\n`,
+  );
+  if (!options.wait) return;
+  const ref = { installationId, repoId };
+  const outcome = await followJobs(ctx, {
+    queue,
+    jobs: [{ name: "backfill-repository", "data.installationId": installationId, "data.repoId": repoId }],
+    total: 100,
+    timeoutMinutes: timeout,
+    progress: async () => {
+      const doc = await store.repositories.findOne(ref, { syncStatus: 1, backfill: 1 }).lean();
+      const state = doc?.backfill;
+      if (!doc || !state) return { value: 0, text: `${repo}: ${doc?.syncStatus ?? "gone"}` };
+      const counts = `${state.prsStored} PRs stored, ${state.pagesDone} pages`;
+      return { value: state.progress, text: `${repo}: ${doc.syncStatus}, ${counts}` };
+    },
+  });
+  if (outcome === "timeout") throw new Error(timeoutMessage(`the backfill of ${repo}`, timeout));
+  const doc = await store.repositories.findOne(ref).lean();
+  if (doc?.syncStatus === "complete" && doc.backfill?.completedAt) {
+    const { prsStored, pagesDone } = doc.backfill;
+    ctx.stdout.write(`backfill of ${repo} complete: ${prsStored} PRs stored in ${pagesDone} pages\n`);
+    return;
+  }
+  const why = doc ? (doc.lastSyncError ?? `status ${doc.syncStatus}`) : "the repository is no longer tracked";
+  throw new Error(
+    `backfill of ${repo} failed: ${why}; see the worker's log, fix the cause and run the command again ` +
+      "(it resumes from the last stored page)",
+  );
+}
+
+export function registerBackfillCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("backfill")
+    .description("fetch a repository's PR history (queued for the worker; shows progress until done)")
+    .requiredOption("--repo <owner/name>", "repository")
+    .option("--days <n>", "how many days back (1–3650)", "90")
+    .option("--no-wait", "queue the backfill and return without following it")
+    .option("--timeout <minutes>", "stop following after this long (the backfill goes on)", "30")
+    .action((options: BackfillOptions) => backfill(ctx, options));
+}
