@@ -3,7 +3,7 @@ import { run } from "probot";
 import { EnvError, parseEnv, type Env } from "./config/env.js";
 import { createLogger } from "./observability/logger.js";
 import { onShutdown } from "./runtime/shutdown.js";
-import { startApp } from "./runtime/start-app.js";
+import { startApp, type RunningApp } from "./runtime/start-app.js";
 
 /** `npm start`: webhook server, query API, dashboard and job worker in one process. */
 async function main(env: Env): Promise<void> {
@@ -18,9 +18,11 @@ async function main(env: Env): Promise<void> {
   }
   if (!env.WEBHOOK_SECRET)
     log.warn("WEBHOOK_SECRET is unset: Probot accepts deliveries signed with 'development'");
-  const app = await startApp({ env, log, appId: env.APP_ID, privateKey });
+  // Signals are handled from here on, so a SIGTERM during start-up still closes what has started.
+  let app: RunningApp | undefined;
+  onShutdown(log, [async () => app?.stop()]);
+  app = await startApp({ env, log, appId: env.APP_ID, privateKey });
   log.info({ port: app.port }, "mergelens is running: webhooks, API, dashboard and job worker");
-  onShutdown(log, [() => app.stop()]);
 }
 
 try {

@@ -51,9 +51,6 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       ...hooks,
     }),
   );
-  const http = await server.start();
-  const address = http.address();
-
   const worker =
     options.worker === false
       ? null
@@ -65,6 +62,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           log,
           reportError: (error, context) => errors.report(error, context),
         });
+  // Listen last: once /healthz answers, every part is up.
+  const http = await server.start();
+  const address = http.address();
 
   return {
     port: typeof address === "object" && address ? address.port : env.PORT,
