@@ -1,0 +1,134 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import { createToken } from "../api/tokens.js";
+import { parseEnv, type Env } from "../config/env.js";
+import { startApp, type RunningApp } from "../runtime/start-app.js";
+import type { SimulatedOrg } from "../simulator/generate-org.js";
+import { startSimulator, type Simulator } from "../simulator/server.js";
+import { startEmbeddedServer, type EmbeddedServer } from "../storage/embedded-server.js";
+import { deliverWebhook, installationCreatedPayload } from "./install.js";
+
+export interface DemoOptions {
+  log: Logger;
+  seed?: string;
+  org?: string;
+  repos?: number;
+  prsPerRepo?: number;
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** A MongoDB to use; unset: a throw-away in-memory embedded server (never the user's `.data/mongo`). */
+  mongodbUri?: string;
+  /** Passed through to the app (BACKFILL_DAYS, LOG_LEVEL, …). */
+  env?: Record<string, string | undefined>;
+  projectRoot?: string;
+}
+
+export interface Demo {
+  port: number;
+  token: string;
+  mongodbUri: string;
+  org: SimulatedOrg;
+  installationId: number;
+  simulator: Simulator;
+  app: RunningApp;
+  /** Stops the app, then the simulator, then the embedded database; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const APP_ID = 1;
+const STOP_TIMEOUT_MS = 5_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+const demoPrivateKey = (): string =>
+  generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+
+/** Simulator, database and app, then the sample organisation installed and an API token for it. */
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+  const closers: Array<{ name: string; close: () => Promise<void> }> = [];
+  const stop = async () => {
+    for (const { name, close } of closers.splice(0).reverse()) {
+      const timer = sleep(STOP_TIMEOUT_MS, "timeout", { ref: false });
+      const outcome = await Promise.race([close().then(() => "stopped"), timer]);
+      if (outcome === "timeout") options.log.warn(`the ${name} did not stop within 5 s; leaving it`);
+    }
+  };
+  try {
+    const simulator = await startSimulator({
+      seed: options.seed ?? "demo",
+      org: options.org ?? "acme",
+      repos: options.repos ?? 3,
+      prsPerRepo: options.prsPerRepo ?? 120,
+      appId: APP_ID,
+    });
+    closers.push({ name: "simulator", close: () => simulator.stop() });
+
+    let mongodbUri = options.mongodbUri;
+    if (!mongodbUri) {
+      const embedded: EmbeddedServer = await startEmbeddedServer({
+        storagePath: ":memory:",
+        projectRoot: options.projectRoot ?? process.cwd(),
+      });
+      closers.push({ name: "embedded database", close: () => embedded.stop() });
+      mongodbUri = embedded.uri;
+    }
+
+    const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
+    const secret = randomBytes(24).toString("hex");
+    const env: Env = parseEnv({
+      ...options.env,
+      ...simulator.env,
+      PORT: String(port),
+      WEBHOOK_SECRET: secret,
+      MONGODB_URI: mongodbUri,
+    });
+    const app = await startApp({
+      env,
+      log: options.log,
+      appId: APP_ID,
+      privateKey: demoPrivateKey(),
+      worker: true,
+    });
+    closers.push({ name: "app", close: () => app.stop() });
+
+    const { org } = simulator;
+    await deliverWebhook({
+      port: app.port,
+      secret,
+      event: "installation",
+      payload: installationCreatedPayload(org, APP_ID),
+    });
+    const { token } = await createToken(app.database.store, {
+      installationId: org.installationId,
+      name: "demo",
+    });
+    return {
+      port: app.port,
+      token,
+      mongodbUri,
+      org,
+      installationId: org.installationId,
+      simulator,
+      app,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}

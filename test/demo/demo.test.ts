@@ -1,0 +1,47 @@
+import { pino } from "pino";
+import { formatProgress, formatSummary, waitForBackfill } from "../../src/demo/progress.js";
+import { startDemo, type Demo } from "../../src/demo/start.js";
+import { testMongoUri } from "../harness/database.js";
+
+/** `npm run demo` in-process, smaller: simulator, app and worker, the installation delivered and synced. */
+describe("npm run demo", () => {
+  let demo: Demo | undefined;
+
+  afterAll(async () => {
+    await demo?.stop();
+  });
+
+  it("backfills the sample organisation and serves metrics and the dashboard with its token", async () => {
+    demo = await startDemo({
+      log: pino({ level: "silent" }),
+      repos: 2,
+      prsPerRepo: 30,
+      port: 0,
+      mongodbUri: testMongoUri().replace("/?", `/demo_test_${Date.now()}?`),
+    });
+    expect(demo.token).toMatch(/^mlk_/);
+
+    const repos = await waitForBackfill({
+      store: demo.app.database.store,
+      installationId: demo.installationId,
+      expected: 2,
+      timeoutMs: 50_000,
+      intervalMs: 250,
+    });
+    expect(repos.map((repo) => repo.syncStatus)).toEqual(["complete", "complete"]);
+    expect(repos.every((repo) => repo.prsStored > 0)).toBe(true);
+    expect(formatProgress(repos)).toContain("100%");
+    expect(formatSummary(repos)).toMatch(/^Ready: acme\/\S+ \d+ PRs, acme\/\S+ \d+ PRs$/);
+
+    const base = `http://127.0.0.1:${demo.port}`;
+    const metrics = await fetch(`${base}/api/v1/metrics`, {
+      headers: { authorization: `Bearer ${demo.token}` },
+    });
+    expect(metrics.status).toBe(200);
+    const body = (await metrics.json()) as { groups: Array<{ prsMerged: number }> };
+    expect(body.groups[0].prsMerged).toBeGreaterThan(0);
+
+    const dashboard = await fetch(`${base}/dashboard`);
+    expect(dashboard.status).toBe(200);
+  }, 60_000);
+});
