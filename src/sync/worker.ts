@@ -62,7 +62,8 @@ async function every(queue: Queue, interval: string, name: "schedule-syncs" | "r
   const saved = await queue.jobs.findOne({ name, type: "single" }, { projection: { repeatInterval: 1 } });
   if (saved?.repeatInterval === interval) return;
   try {
-    await queue.agenda.every(interval, name, {}, { timezone: "UTC" });
+    // skipImmediate: the hourly redelivery first runs an hour after the first start, not during it.
+    await queue.agenda.every(interval, name, {}, { timezone: "UTC", skipImmediate: true });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
