@@ -127,7 +127,7 @@ describe("the simulator's REST API", () => {
     const raw = await rest(sim, token, "/repos/acme/web/contents/.github%2Fmergelens.yml", {
       headers: { accept: "application/vnd.github.v3.raw" },
     });
-    expect(raw.headers.get("content-type")).toBe("application/vnd.github.raw");
+    expect(raw.headers.get("content-type")).toBe("application/vnd.github.raw; charset=utf-8");
     expect(raw.body).toBe("# mergelens settings\nbots:\n  - release-train\n");
     const json = await rest(sim, token, "/repos/acme/web/contents/.github/mergelens.yml");
     expect(Buffer.from(String((json.body as Row).content), "base64").toString()).toContain("bots:");

@@ -12,9 +12,14 @@ function contents(ctx: RestContext) {
   const repo = findRepo(ctx);
   if (!repo || ctx.params.path !== ".github/mergelens.yml" || repo.config === null) return notFound();
   const file = `${ctx.sim.urls.web}/${repo.fullName}/blob/${repo.defaultBranch}/${ctx.params.path}`;
-  // Probot's config API asks for the raw media type and gets the file itself.
+  // Probot's config API asks for the raw media type and gets the file itself; GitHub names the charset,
+  // without which Octokit hands back bytes instead of text.
   if (ctx.accept.includes("raw")) {
-    return { status: 200, text: repo.config, headers: { "content-type": "application/vnd.github.raw" } };
+    return {
+      status: 200,
+      text: repo.config,
+      headers: { "content-type": "application/vnd.github.raw; charset=utf-8" },
+    };
   }
   return json(200, {
     type: "file",
