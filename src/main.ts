@@ -19,10 +19,10 @@ async function main(env: Env): Promise<void> {
   if (!env.WEBHOOK_SECRET)
     log.warn("WEBHOOK_SECRET is unset: Probot accepts deliveries signed with 'development'");
   // Signals are handled from here on, so a SIGTERM during start-up still closes what has started.
-  let app: RunningApp | undefined;
-  onShutdown(log, [async () => app?.stop()]);
-  app = await startApp({ env, log, appId: env.APP_ID, privateKey });
-  log.info({ port: app.port }, "mergelens is running: webhooks, API, dashboard and job worker");
+  const running: { app?: RunningApp } = {};
+  onShutdown(log, [async () => running.app?.stop()]);
+  running.app = await startApp({ env, log, appId: env.APP_ID, privateKey });
+  log.info({ port: running.app.port }, "mergelens is running: webhooks, API, dashboard and job worker");
 }
 
 try {
