@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { tsImport } from "tsx/esm/api";
 
 /**
  * One real MongoDB-protocol server for the whole run (STACK.md's order): MONGODB_URI when given,
- * otherwise the embedded SecantusDB from `npm run setup`. Each test file then uses its own database.
+ * otherwise the embedded SecantusDB, installed by `npm run setup` (run here first if it never was, so
+ * `npm ci && npm test` works on a fresh machine). Each test file then uses its own database.
  * Jest loads global setup outside its transform, so the TypeScript module is loaded through tsx.
  */
 export default async function globalSetup() {
@@ -10,8 +12,13 @@ export default async function globalSetup() {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;
   }
-  const { startEmbeddedServer } = await tsImport("../../src/storage/embedded-server.ts", import.meta.url);
-  const server = await startEmbeddedServer({ storagePath: ":memory:", projectRoot: process.cwd() });
+  const embedded = await tsImport("../../src/storage/embedded-server.ts", import.meta.url);
+  try {
+    embedded.findServerBinary(process.cwd());
+  } catch {
+    execFileSync("bash", ["scripts/setup.sh"], { stdio: "inherit" });
+  }
+  const server = await embedded.startEmbeddedServer({ storagePath: ":memory:", projectRoot: process.cwd() });
   process.env.TEST_MONGODB_URI = server.uri;
   globalThis.__mongoServer = server;
 }
