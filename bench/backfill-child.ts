@@ -38,7 +38,8 @@ export async function runBackfillInChild(
   const child = await runTypeScript(WORKER, { BENCH_MEMORY_TASK: JSON.stringify(task) }, ["--expose-gc"]);
   const line = child.stdout.split("\n").find((text) => text.startsWith(MEMORY_RESULT_PREFIX));
   if (child.code !== 0 || !line) {
-    throw new Error(`the backfill of ${prs} PRs exited with ${child.code}:\n${child.stderr.trim()}`);
+    const end = child.signal ? `was killed by ${child.signal}` : `exited with ${child.code}`;
+    throw new Error(`the backfill of ${prs} PRs ${end}\n${child.stderr.trim()}`);
   }
   return { prs, ...memoryResultSchema.parse(JSON.parse(line.slice(MEMORY_RESULT_PREFIX.length))) };
 }

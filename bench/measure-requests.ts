@@ -25,7 +25,7 @@ export interface RequestsResult {
   baselineConcurrency: number;
   mergelens: SideCost;
   baseline: SideCost;
-  /** The mergelens backfill's process: row 3's small size. */
+  /** The mergelens backfill's process, whose memory is one of row 3's two sizes. */
   mergelensRun: BackfillRun;
 }
 
@@ -38,7 +38,7 @@ export interface RequestsOptions {
 
 /**
  * Row 1: both sides sync the same repository on one simulator with no latency; the simulator counts what
- * each cost. mergelens's backfill runs in a worker process of its own (its memory is row 3's small size),
+ * each cost. mergelens's backfill runs in a worker process of its own (its memory is one of row 3's sizes),
  * with throttling off: the throttle changes when requests go out, not how many.
  */
 export async function measureRequests(options: RequestsOptions): Promise<RequestsResult> {

@@ -16,7 +16,7 @@ import { formatNumber, formatRatio, formatSeconds } from "./table.js";
 
 export const HEADERS = ["metric", "mergelens", "baseline", "ratio", "target", "result"];
 
-/** The issue's targets (3: Proof). */
+/** The targets of issue 3's Proof (memory: ≈ 1, with room for the garbage collector). */
 export const TARGETS = {
   fewerRequests: { kind: "atLeast", value: 25 },
   memoryGrowth: { kind: "atMost", value: 1.5 },
@@ -131,7 +131,7 @@ export interface Measured {
   wallTime?: WallTimeResult;
   memory?: BackfillRun[];
   merge?: MergeResult;
-  errors: Array<{ measurement: string; message: string }>;
+  errors: Array<{ measurement: string; message: string; stack?: string }>;
 }
 
 /** The table's rows, in the issue's order; a crashed measurement shows as one `error` row. */

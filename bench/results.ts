@@ -26,7 +26,7 @@ export interface BenchResults {
   memory?: BackfillRun[];
   merge?: MergeResult;
   /** Measurements that crashed, with their error. */
-  errors: Array<{ measurement: string; message: string }>;
+  errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;
   /** The printed table, row by row. */
   table: { headers: string[]; rows: string[][] };

@@ -28,9 +28,10 @@ async function attempt<T>(measured: Measured, name: string, run: () => Promise<T
     progress(`${name} done in ${Math.round((Date.now() - started) / 1000)} s`);
     return result;
   } catch (error) {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    progress(`${name} crashed: ${message}`);
-    measured.errors.push({ measurement: name, message });
+    const message = error instanceof Error ? error.message : String(error);
+    const stack = error instanceof Error ? error.stack : undefined;
+    progress(`${name} crashed: ${stack ?? message}`);
+    measured.errors.push({ measurement: name, message, stack });
     return undefined;
   }
 }
