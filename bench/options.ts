@@ -1,7 +1,7 @@
 /**
  * How big each measurement is: the full run (the issue's sizes where the embedded database allows,
  * ~10 min) or `--quick` / BENCH_QUICK=1 (~1–2 min). `--memory-prs=N` / BENCH_MEMORY_PRS=N adds a
- * backfill of N PRs for row 3 (the issue's 10,000 takes about an hour on the embedded SecantusDB).
+ * backfill of N PRs for row 3 (the issue's 10,000 takes hours on the embedded SecantusDB).
  */
 export interface BenchOptions {
   quick: boolean;
