@@ -5,7 +5,7 @@
  */
 export interface BenchOptions {
   quick: boolean;
-  /** Row 1: the repository both sides sync, counting requests; its backfill is also row 3's large size. */
+  /** Row 1: the repository both sides sync, counting requests; its backfill is also one of row 3's sizes. */
   requestsPrs: number;
   /** Row 1: PRs checked list by list against the simulator's model. */
   sampleSize: number;
