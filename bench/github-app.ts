@@ -1,20 +1,11 @@
-import { generateKeyPairSync } from "node:crypto";
 import { Probot } from "probot";
 import { createOctokitClass } from "../src/github/index.js";
+import { throwawayPrivateKey } from "../src/runtime/app-key.js";
 
 /** The simulator accepts any app id and key; one RSA key per run keeps start-up fast. */
 export const BENCH_APP_ID = 1;
 
-let privateKey: string | undefined;
-
-export function benchPrivateKey(): string {
-  privateKey ??= generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-  return privateKey;
-}
+export { throwawayPrivateKey as benchPrivateKey };
 
 export interface BenchProbotOptions {
   /** `http://127.0.0.1:<port>` of the simulator. */
@@ -32,7 +23,7 @@ export interface BenchProbotOptions {
 export function createBenchProbot(options: BenchProbotOptions): Probot {
   return new Probot({
     appId: BENCH_APP_ID,
-    privateKey: options.privateKey ?? benchPrivateKey(),
+    privateKey: options.privateKey ?? throwawayPrivateKey(),
     baseUrl: `${options.simulatorUrl}/api/v3`,
     logLevel: "fatal",
     ...(options.octokit === "mergelens"

@@ -1,9 +1,10 @@
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { createToken } from "../api/tokens.js";
 import { parseEnv, type Env } from "../config/env.js";
+import { throwawayPrivateKey } from "../runtime/app-key.js";
 import { startApp, type RunningApp } from "../runtime/start-app.js";
 import type { SimulatedOrg } from "../simulator/generate-org.js";
 import { startSimulator, type Simulator } from "../simulator/server.js";
@@ -51,13 +52,6 @@ function freePort(): Promise<number> {
   });
 }
 
-const demoPrivateKey = (): string =>
-  generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-
 /** Simulator, database and app, then the sample organisation installed and an API token for it. */
 export async function startDemo(options: DemoOptions): Promise<Demo> {
   const closers: Array<{ name: string; close: () => Promise<void> }> = [];
@@ -101,7 +95,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       env,
       log: options.log,
       appId: APP_ID,
-      privateKey: demoPrivateKey(),
+      privateKey: throwawayPrivateKey(),
       worker: true,
     });
     closers.push({ name: "app", close: () => app.stop() });
