@@ -6,19 +6,7 @@ import type { PullRequestDerived } from "../storage/models/pull-request.js";
 import type { Store } from "../storage/store.js";
 
 /** What the convert step writes: the derived fields only, never webhook- or sync-owned ones. */
-export type ConvertedFields = Pick<
-  PullRequestDerived,
-  | "readyAt"
-  | "firstReviewAt"
-  | "firstApprovalAt"
-  | "reviewers"
-  | "reviewsByReviewer"
-  | "isRevert"
-  | "isHotfix"
-  | "aiAssisted"
-  | "aiEvidence"
-  | "metrics"
->;
+export type ConvertedFields = Omit<PullRequestDerived, "dataComplete" | "dataNotes">;
 
 export type StoredPullRequest = PullRequestRecord & DraftHistory;
 

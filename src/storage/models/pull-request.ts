@@ -1,27 +1,22 @@
 import { Schema, type Connection } from "mongoose";
+import type { PullRequestMetricsResult } from "../../metrics/pull-request-metrics.js";
 import type { ReviewerReviews } from "../../metrics/reviews.js";
 import type { DraftHistory, PullRequestRecord } from "../../records/types.js";
 import { actorSchema, recordOptions } from "./shared.js";
 
-/** Values computed from the PR and its related records (METRICS.md), stored so queries never recompute. */
-export interface PullRequestDerived {
+/**
+ * Values computed from the PR and its related records (METRICS.md), stored so queries never recompute:
+ * the metrics function's result, typed once there, plus what the convert step and the sync engine add.
+ */
+export type PullRequestDerived = Omit<PullRequestMetricsResult, "metrics"> & {
   readyAt: Date | null;
-  firstReviewAt: Date | null;
-  firstApprovalAt: Date | null;
-  /** Distinct reviewers (humans other than the author) with a submitted review; [] with none. */
-  reviewers: string[];
-  /** Each of `reviewers` with the number of reviews they submitted, in the same order. */
-  reviewsByReviewer: ReviewerReviews[];
-  isRevert: boolean;
-  isHotfix: boolean;
-  aiAssisted: boolean;
-  aiEvidence: string[];
   /** true once commits, files, checks and comments have been fetched (the sync engine sets it). */
   dataComplete: boolean;
   /** Why a list may be short, e.g. GitHub's 250-commit cap. */
   dataNotes: string[];
+  /** An open map, not PullRequestMetrics: a PR stored before a metric existed lacks its key. */
   metrics: Record<string, number | null>;
-}
+};
 
 export type PullRequestDocument = PullRequestRecord & DraftHistory & PullRequestDerived;
 
