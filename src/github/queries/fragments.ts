@@ -94,8 +94,9 @@ export const FILE_PAGE = /* GraphQL */ `
   }
 `;
 
-export const ISSUE_COMMENT_PAGE = /* GraphQL */ `
-  fragment IssueCommentPage on IssueCommentConnection {
+/** Issue comments and review comments are read alike; one builder keeps their two fragments in step. */
+const commentPage = (name: string, connection: string): string => /* GraphQL */ `
+  fragment ${name} on ${connection} {
     pageInfo {
       hasNextPage
       endCursor
@@ -111,22 +112,9 @@ export const ISSUE_COMMENT_PAGE = /* GraphQL */ `
   }
 `;
 
-export const REVIEW_COMMENT_PAGE = /* GraphQL */ `
-  fragment ReviewCommentPage on PullRequestReviewCommentConnection {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      fullDatabaseId
-      createdAt
-      updatedAt
-      author {
-        ...Actor
-      }
-    }
-  }
-`;
+export const ISSUE_COMMENT_PAGE = commentPage("IssueCommentPage", "IssueCommentConnection");
+
+export const REVIEW_COMMENT_PAGE = commentPage("ReviewCommentPage", "PullRequestReviewCommentConnection");
 
 export const REVIEW_THREAD_PAGE = /* GraphQL */ `
   fragment ReviewThreadPage on PullRequestReviewThreadConnection {
