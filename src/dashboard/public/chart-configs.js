@@ -29,9 +29,23 @@ const formatMinutes = (value) => (value === null ? "—" : `${formatNumber(value
 const hasValues = (datasets) =>
   datasets.some((set) => set.data.some((value) => value !== null && value !== 0));
 
-function weekly(weeks) {
-  return { labels: weeks.map((group) => formatWeek(group.key)), rowLabels: weeks.map((group) => group.key) };
-}
+/**
+ * A chart over weeks: one bar or point a week, its data table keyed by the week's Monday. `hasData`
+ * defaults to "some value is not zero".
+ */
+const weeklyChart = (weeks, { type = "bar", datasets, hasData = hasValues(datasets), ...rest }) => ({
+  type,
+  labels: weeks.map((group) => formatWeek(group.key)),
+  rowLabels: weeks.map((group) => group.key),
+  rowHeader: "Week of",
+  over: "weeks",
+  datasets,
+  ...rest,
+  hasData,
+});
+
+/** A hatched fill (the second series of a pair, or a warning), so no chart relies on colour alone. */
+const hatched = (colour) => ({ backgroundColor: hatch(colour), borderColor: colour, borderWidth: 1 });
 
 const countAxis = (title) => ({
   beginAtZero: true,
@@ -53,20 +67,15 @@ export function cycleTime(weeks) {
       });
     }
   }
-  return {
-    type: "bar",
-    ...weekly(weeks),
-    rowHeader: "Week of",
-    over: "weeks",
+  return weeklyChart(weeks, {
     datasets,
     formats: datasets.map(() => formatHours),
     scales: {
       x: { stacked: true },
       y: { stacked: true, beginAtZero: true, title: { display: true, text: "hours" } },
     },
-    hasData: hasValues(datasets),
     empty: "No merged pull requests in this range.",
-  };
+  });
 }
 
 export function throughput(weeks) {
@@ -90,17 +99,12 @@ export function throughput(weeks) {
       order: 1,
     },
   ];
-  return {
-    type: "bar",
-    ...weekly(weeks),
-    rowHeader: "Week of",
-    over: "weeks",
+  return weeklyChart(weeks, {
     datasets,
     formats: [formatNumber, formatNumber],
     scales: { y: countAxis("pull requests") },
-    hasData: hasValues(datasets),
     empty: "No pull requests opened or merged in this range.",
-  };
+  });
 }
 
 /** How many merged PRs fall in each size bucket; PRs whose size GitHub has not reported are left out. */
@@ -151,13 +155,7 @@ export function reviewLoad(groups) {
   }
   const datasets = [
     { label: "PRs reviewed", data: rows.map((g) => g.prsReviewed), backgroundColor: COLOURS.blue },
-    {
-      label: "Reviews submitted",
-      data: rows.map((g) => g.reviewsSubmitted),
-      backgroundColor: hatch(COLOURS.orange),
-      borderColor: COLOURS.orange,
-      borderWidth: 1,
-    },
+    { label: "Reviews submitted", data: rows.map((g) => g.reviewsSubmitted), ...hatched(COLOURS.orange) },
   ];
   return {
     type: "bar",
@@ -193,18 +191,12 @@ export function ci(weeks) {
       data: weeks.map((g) =>
         g.ciWallSeconds.median === null ? null : Math.round(g.ciWallSeconds.median / 6) / 10,
       ),
-      backgroundColor: hatch(COLOURS.sky),
-      borderColor: COLOURS.sky,
-      borderWidth: 1,
+      ...hatched(COLOURS.sky),
       yAxisID: "minutes",
       order: 2,
     },
   ];
-  return {
-    type: "bar",
-    ...weekly(weeks),
-    rowHeader: "Week of",
-    over: "weeks",
+  return weeklyChart(weeks, {
     datasets,
     formats: [formatPercent, formatMinutes],
     scales: {
@@ -221,33 +213,21 @@ export function ci(weeks) {
         title: { display: true, text: "minutes" },
       },
     },
-    hasData: hasValues(datasets),
     empty: "No check runs on pull requests merged in this range.",
-  };
+  });
 }
 
 export function revertsAndHotfixes(weeks) {
   const datasets = [
-    {
-      label: "Reverts",
-      data: weeks.map((g) => g.revertCount),
-      backgroundColor: hatch(COLOURS.vermillion),
-      borderColor: COLOURS.vermillion,
-      borderWidth: 1,
-    },
+    { label: "Reverts", data: weeks.map((g) => g.revertCount), ...hatched(COLOURS.vermillion) },
     { label: "Hotfixes", data: weeks.map((g) => g.hotfixCount), backgroundColor: COLOURS.purple },
   ];
-  return {
-    type: "bar",
-    ...weekly(weeks),
-    rowHeader: "Week of",
-    over: "weeks",
+  return weeklyChart(weeks, {
     datasets,
     formats: [formatNumber, formatNumber],
     scales: { y: countAxis("merged pull requests") },
-    hasData: hasValues(datasets),
     empty: "No reverts or hotfixes merged in this range.",
-  };
+  });
 }
 
 export function aiShare(weeks) {
@@ -262,15 +242,13 @@ export function aiShare(weeks) {
       pointRadius: 4,
     },
   ];
-  return {
+  return weeklyChart(weeks, {
     type: "line",
-    ...weekly(weeks),
-    rowHeader: "Week of",
-    over: "weeks",
     datasets,
     formats: [formatPercent],
     scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: "% of merged" } } },
+    // A week of merged PRs none of which was AI-assisted is a real 0%, not an empty chart.
     hasData: weeks.some((g) => g.prsMerged > 0),
     empty: "No merged pull requests in this range.",
-  };
+  });
 }
