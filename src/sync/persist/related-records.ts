@@ -44,16 +44,25 @@ async function upsertReviews(store: Store, items: readonly FetchedPullRequest[])
 async function upsertComments(store: Store, items: readonly FetchedPullRequest[]) {
   const comments = items.flatMap((item) => item.comments);
   if (comments.length === 0) return;
-  const existing = await store.comments
-    .find(
-      {
-        installationId: installationOf(items),
-        kind: { $in: ["issue", "review"] },
-        commentId: { $in: comments.map((c) => c.commentId) },
-      },
-      { kind: 1, commentId: 1, updatedAt: 1 },
+  // One query per kind: an equality prefix lets the server use the unique index, where `$in` on both
+  // kind and commentId made the embedded server scan every comment of the installation.
+  const kinds = [...new Set(comments.map((c) => c.kind))];
+  const existing = (
+    await Promise.all(
+      kinds.map((kind) =>
+        store.comments
+          .find(
+            {
+              installationId: installationOf(items),
+              kind,
+              commentId: { $in: comments.filter((c) => c.kind === kind).map((c) => c.commentId) },
+            },
+            { kind: 1, commentId: 1, updatedAt: 1 },
+          )
+          .lean(),
+      ),
     )
-    .lean();
+  ).flat();
   const versions = byId(
     existing,
     (c) => `${c.kind}:${c.commentId}`,
