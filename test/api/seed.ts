@@ -2,6 +2,7 @@ import type { RepoConfigFile } from "../../src/metrics/repo-config.js";
 import type { PullRequestDocument } from "../../src/storage/models/pull-request.js";
 import type { RepositoryDocument } from "../../src/storage/models/repository.js";
 import type { Store } from "../../src/storage/store.js";
+import { pullRequestDocument } from "../harness/factories.js";
 
 /** Storage-level fixtures: documents inserted through the models, as the sync engine would leave them. */
 
@@ -33,46 +34,15 @@ export type PrSeed = Partial<PullRequestDocument> &
 
 /** A PR document with plausible defaults; `createdAt` defaults to a fixed day so tests control order. */
 export function prDocument(seed: PrSeed): PullRequestDocument {
-  const createdAt = seed.createdAt ?? new Date("2024-05-01T10:00:00Z");
-  return {
+  return pullRequestDocument({
     prId: nextPrId++,
-    nodeId: null,
     title: `PR ${seed.number}`,
-    body: "",
-    author: { login: "alice", id: 1, type: "User" },
-    state: "open",
-    draft: false,
-    createdAt,
-    updatedAt: createdAt,
-    closedAt: null,
-    mergedAt: null,
     headRef: `feature-${seed.number}`,
     headSha: "abc",
-    baseRef: "main",
-    mergeCommitSha: null,
-    labels: [],
-    milestone: null,
-    assignees: [],
-    linkedIssues: [],
-    additions: 10,
-    deletions: 2,
     changedFiles: 1,
-    openedAsDraft: false,
-    firstReadyForReviewAt: null,
-    readyAt: createdAt,
-    firstReviewAt: null,
-    firstApprovalAt: null,
-    reviewers: [],
-    reviewsByReviewer: [],
-    isRevert: false,
-    isHotfix: false,
-    aiAssisted: false,
-    aiEvidence: [],
-    dataComplete: true,
-    dataNotes: [],
-    metrics: {},
+    createdAt: new Date("2024-05-01T10:00:00Z"),
     ...seed,
-  };
+  });
 }
 
 export async function seedPullRequests(store: Store, seeds: PrSeed[]): Promise<PullRequestDocument[]> {

@@ -1,122 +1,84 @@
-import type { Actor } from "../../src/records/types.js";
+import type { Actor, CommentKind, ReviewState } from "../../src/records/types.js";
 import type { PullRequestDocument } from "../../src/storage/models/pull-request.js";
 import type { Store } from "../../src/storage/store.js";
+import {
+  at,
+  bot,
+  checkRunRecord,
+  commentRecord,
+  commitRecord,
+  human,
+  pullRequestDocument,
+  REPO,
+  reviewRecord,
+} from "../harness/factories.js";
 
 /** A stored PR and its records as webhooks and the sync engine leave them, for the convert step. */
 
-export const REPO = { installationId: 1, repoId: 10 };
-export const at = (iso: string): Date => new Date(iso);
-const user = (login: string): Actor => ({ login, id: 1, type: "User" });
-const bot = (login: string): Actor => ({ login, id: 2, type: "Bot" });
+export { at, REPO };
 
 export function storedPullRequest(overrides: Partial<PullRequestDocument> = {}): PullRequestDocument {
-  return {
-    ...REPO,
-    repo: "acme/widgets",
+  return pullRequestDocument({
     prId: 700,
     number: 7,
-    nodeId: null,
     title: 'Revert "Add widgets"',
-    body: "",
-    author: user("alice"),
     state: "merged",
-    draft: false,
     createdAt: at("2026-03-02T10:00:00Z"),
     updatedAt: at("2026-03-03T16:00:00Z"),
     closedAt: at("2026-03-03T16:00:00Z"),
     mergedAt: at("2026-03-03T16:00:00Z"),
     headRef: "hotfix/widgets",
     headSha: "head7",
-    baseRef: "main",
     mergeCommitSha: "merge7",
     labels: ["backend"],
-    milestone: null,
-    assignees: [],
-    linkedIssues: [],
-    additions: 10,
-    deletions: 2,
-    changedFiles: 3,
     // Opened as a draft, ready at 12:00.
     openedAsDraft: true,
     firstReadyForReviewAt: at("2026-03-02T12:00:00Z"),
     // Derived fields from an earlier (wrong) computation, which the refresh must replace.
     readyAt: null,
-    firstReviewAt: null,
-    firstApprovalAt: null,
     reviewers: ["someone-else"],
     reviewsByReviewer: [{ login: "someone-else", count: 9 }],
-    isRevert: false,
-    isHotfix: false,
-    aiAssisted: false,
-    aiEvidence: [],
     // Owned by the sync engine: the refresh must leave them alone.
     dataComplete: true,
     dataNotes: ["commits capped at 250"],
     metrics: { stale: 1 },
     ...overrides,
-  };
+  });
 }
 
-let nextId = 1;
-const review = (author: Actor, state: string, submittedAt: string | null, prNumber = 7) => ({
-  ...REPO,
-  prNumber,
-  reviewId: nextId++,
-  author,
-  state,
-  submittedAt: submittedAt === null ? null : at(submittedAt),
-  commitId: null,
-});
-const commit = (authoredAt: string, committedAt: string, message = "Change", prNumber = 7) => ({
-  ...REPO,
-  prNumber,
-  sha: `sha${nextId++}`,
-  message,
-  authorName: "Alice",
-  authorEmail: "alice@example.com",
-  authorLogin: "alice",
-  authoredAt: at(authoredAt),
-  committedAt: at(committedAt),
-});
-const comment = (kind: "issue" | "review", author: Actor, prNumber = 7) => ({
-  ...REPO,
-  prNumber,
-  kind,
-  commentId: nextId++,
-  author,
-  createdAt: at("2026-03-02T15:00:00Z"),
-  updatedAt: at("2026-03-02T15:00:00Z"),
-});
+const review = (author: Actor, state: ReviewState, submittedAt: string | null, prNumber = 7) =>
+  reviewRecord({ prNumber, author, state, submittedAt: submittedAt === null ? null : at(submittedAt) });
+const commit = (authoredAt: string, committedAt: string, message = "Change", prNumber = 7) =>
+  commitRecord({ prNumber, message, authoredAt: at(authoredAt), committedAt: at(committedAt) });
+const comment = (kind: CommentKind, author: Actor, prNumber = 7) =>
+  commentRecord({ prNumber, kind, author, createdAt: at("2026-03-02T15:00:00Z") });
 const run = (
   name: string,
   headSha: string,
   startedAt: string,
   completedAt: string | null,
   conclusion: string | null,
-) => ({
-  ...REPO,
-  checkRunId: nextId++,
-  checkSuiteId: null,
-  name,
-  headSha,
-  status: completedAt ? "completed" : "in_progress",
-  conclusion,
-  startedAt: at(startedAt),
-  completedAt: completedAt === null ? null : at(completedAt),
-  appSlug: "github-actions",
-  prNumbers: [7],
-});
+) =>
+  checkRunRecord({
+    name,
+    headSha,
+    status: completedAt ? "completed" : "in_progress",
+    conclusion,
+    startedAt: at(startedAt),
+    completedAt: completedAt === null ? null : at(completedAt),
+    prNumbers: [7],
+  });
 
 /** PR #7's records (see refresh-pull-request.test.ts for the figures they give), plus another PR's. */
 export async function seedRecords(store: Store): Promise<void> {
   await store.reviews.insertMany([
-    review(user("bob"), "COMMENTED", "2026-03-02T14:30:00Z"),
-    review(user("alice"), "APPROVED", "2026-03-02T13:00:00Z"), // the author's own
+    review(human("bob"), "COMMENTED", "2026-03-02T14:30:00Z"),
+    review(human("alice"), "APPROVED", "2026-03-02T13:00:00Z"), // the author's own
     review(bot("renovate[bot]"), "APPROVED", "2026-03-02T11:00:00Z"),
-    review(user("carol"), "APPROVED", "2026-03-03T09:00:00Z"),
-    review(user("bob"), "PENDING", null),
-    review(user("ci-robot"), "APPROVED", "2026-03-02T13:30:00Z"), // a bot only by the repo's config
-    review(user("dave"), "APPROVED", "2026-03-02T10:30:00Z", 8), // another PR's
+    review(human("carol"), "APPROVED", "2026-03-03T09:00:00Z"),
+    review(human("bob"), "PENDING", null),
+    review(human("ci-robot"), "APPROVED", "2026-03-02T13:30:00Z"), // a bot only by the repo's config
+    review(human("dave"), "APPROVED", "2026-03-02T10:30:00Z", 8), // another PR's
   ]);
   await store.commits.insertMany([
     commit(
@@ -129,11 +91,11 @@ export async function seedRecords(store: Store): Promise<void> {
     commit("2026-02-01T00:00:00Z", "2026-02-01T00:00:00Z", "Change", 8),
   ]);
   await store.comments.insertMany([
-    comment("issue", user("alice")),
+    comment("issue", human("alice")),
     comment("issue", bot("github-actions[bot]")),
-    comment("review", user("bob")),
-    comment("review", user("carol")),
-    comment("issue", user("bob"), 8),
+    comment("review", human("bob")),
+    comment("review", human("carol")),
+    comment("issue", human("bob"), 8),
   ]);
   await store.checkRuns.insertMany([
     run("build", "head7", "2026-03-02T12:00:00Z", "2026-03-02T12:10:00Z", "failure"),

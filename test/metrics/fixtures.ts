@@ -1,109 +1,49 @@
+import type { AggregatablePullRequest } from "../../src/metrics/aggregate.js";
 import type {
   Actor,
-  CheckRunRecord,
   CommentRecord,
-  CommitRecord,
   DeploymentRecord,
   PullRequestRecord,
   ReviewRecord,
   ReviewState,
 } from "../../src/records/types.js";
-import type { AggregatablePullRequest } from "../../src/metrics/aggregate.js";
+import {
+  at,
+  checkRunRecord,
+  commentRecord,
+  commitRecord,
+  deploymentRecord,
+  freshId,
+  human,
+  pullRequestRecord,
+  reviewRecord,
+} from "../harness/factories.js";
 
-/** Small builders for metric tests: every record with dull defaults, overridden where a test cares. */
+/** Metric tests' shorthands over the shared builders of test/harness/factories.ts. */
 
-export const at = (iso: string): Date => new Date(iso);
-
-export const human = (login: string): Actor => ({ login, id: 1, type: "User" });
-export const bot = (login: string): Actor => ({ login, id: 2, type: "Bot" });
-
-const ids = { installationId: 1, repoId: 10 };
+export { at, bot, human } from "../harness/factories.js";
 
 export function pullRequest(
   overrides: Partial<PullRequestRecord & { readyAt: Date | null }> = {},
 ): PullRequestRecord & { readyAt: Date | null } {
-  const createdAt = overrides.createdAt ?? at("2026-03-02T10:00:00Z");
-  return {
-    ...ids,
-    repo: "acme/widgets",
-    prId: 100,
-    number: 1,
-    nodeId: null,
-    title: "Add widgets",
-    body: "",
-    author: human("alice"),
-    state: "open",
-    draft: false,
-    createdAt,
-    updatedAt: createdAt,
-    closedAt: null,
-    mergedAt: null,
-    headRef: "feature/widgets",
-    headSha: "head",
-    baseRef: "main",
-    mergeCommitSha: null,
-    labels: [],
-    milestone: null,
-    assignees: [],
-    linkedIssues: [],
-    additions: 10,
-    deletions: 2,
-    changedFiles: 3,
-    readyAt: createdAt,
-    ...overrides,
-  };
+  const { readyAt, ...record } = overrides;
+  const pr = pullRequestRecord(record);
+  return { ...pr, readyAt: readyAt === undefined ? pr.createdAt : readyAt };
 }
 
-let nextId = 1;
-
 export function review(login: Actor | string, state: ReviewState, submittedAt: string | null): ReviewRecord {
-  return {
-    ...ids,
-    prNumber: 1,
-    reviewId: nextId++,
+  return reviewRecord({
     author: typeof login === "string" ? human(login) : login,
     state,
     submittedAt: submittedAt === null ? null : at(submittedAt),
-    commitId: null,
-  };
+  });
 }
 
-export function commit(overrides: Partial<CommitRecord> = {}): CommitRecord {
-  return {
-    ...ids,
-    prNumber: 1,
-    sha: `sha${nextId++}`,
-    message: "Change things",
-    authorName: "Alice",
-    authorEmail: "alice@example.com",
-    authorLogin: "alice",
-    authoredAt: at("2026-03-01T10:00:00Z"),
-    committedAt: at("2026-03-01T10:00:00Z"),
-    ...overrides,
-  };
-}
+export const commit = commitRecord;
+export const checkRun = checkRunRecord;
 
-export function checkRun(overrides: Partial<CheckRunRecord> = {}): CheckRunRecord {
-  return {
-    ...ids,
-    checkRunId: nextId++,
-    checkSuiteId: null,
-    name: "build",
-    headSha: "head",
-    status: "completed",
-    conclusion: "success",
-    startedAt: at("2026-03-02T10:00:00Z"),
-    completedAt: at("2026-03-02T10:05:00Z"),
-    appSlug: "github-actions",
-    prNumbers: [1],
-    ...overrides,
-  };
-}
-
-export function comment(kind: CommentRecord["kind"], author: Actor): CommentRecord {
-  const createdAt = at("2026-03-02T12:00:00Z");
-  return { ...ids, prNumber: 1, kind, commentId: nextId++, author, createdAt, updatedAt: createdAt };
-}
+export const comment = (kind: CommentRecord["kind"], author: Actor): CommentRecord =>
+  commentRecord({ kind, author });
 
 export function deployment(
   createdAt: string,
@@ -111,18 +51,8 @@ export function deployment(
   overrides: Partial<DeploymentRecord> = {},
 ): DeploymentRecord {
   const created = at(createdAt);
-  return {
-    ...ids,
-    deploymentId: nextId++,
-    environment: "production",
-    sha: "abc",
-    ref: "main",
-    creator: null,
-    createdAt: created,
-    updatedAt: created,
-    statuses: final === null ? [] : [{ statusId: nextId++, state: final, createdAt: created }],
-    ...overrides,
-  };
+  const statuses = final === null ? [] : [{ statusId: freshId(), state: final, createdAt: created }];
+  return deploymentRecord({ createdAt: created, statuses, ...overrides });
 }
 
 /** A stored PR as aggregates read it; merged and unreviewed unless told otherwise. */
