@@ -10,7 +10,19 @@ export interface QueryOptions {
   /** plugin-retry's retries; 0 where withShrinkingPageSize retries with a smaller page instead. */
   retries?: number;
   timeoutMs?: number;
+  /**
+   * For batches of `node(id:)` lookups: a node that vanished comes back null beside a NOT_FOUND error
+   * while every other alias is good, so that answer is read as data (the null left to the caller) rather
+   * than failing the whole batch with a GoneError.
+   */
+  missingNodesAsNull?: boolean;
 }
+
+/** GitHub's partial answer: data, and only NOT_FOUND errors, each on a field of that data. */
+const missingNodesSchema = z.object({
+  data: z.record(z.string(), z.unknown()),
+  errors: z.array(z.object({ type: z.literal("NOT_FOUND"), path: z.array(z.unknown()).min(1) })).min(1),
+});
 
 /**
  * Every GraphQL call goes through here: the budget is checked before, the query's `rateLimit` recorded
@@ -36,7 +48,9 @@ export async function runQuery<S extends z.ZodType<{ rateLimit: z.output<typeof 
       },
     });
   } catch (error) {
-    throw classifyError(error);
+    const partial = options.missingNodesAsNull ? missingNodesSchema.safeParse(error) : undefined;
+    if (!partial?.success) throw classifyError(error);
+    data = partial.data.data;
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
