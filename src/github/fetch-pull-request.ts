@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { completePullRequest } from "./complete-pull-request.js";
+import { completePullRequests } from "./complete-pull-requests.js";
 import { GoneError } from "./errors.js";
 import { extractPullRequest, type FetchedPullRequest } from "./extract-pull-request.js";
 import type { GitHubClient } from "./installation-client.js";
@@ -13,8 +13,9 @@ const responseSchema = z.object({
 });
 
 /**
- * One pull request, complete, for the merge job: one GraphQL query (1 point) plus one per overflowing
- * list, instead of seven paginated REST lists. A PR or repository that no longer exists is a GoneError.
+ * One pull request, complete, for the merge job: one GraphQL query (1 point) plus, when lists overflow,
+ * one batched query per round of their next pages (completePullRequests), instead of seven paginated
+ * REST lists. A PR or repository that no longer exists is a GoneError.
  */
 export async function fetchPullRequest(
   client: GitHubClient,
@@ -25,7 +26,7 @@ export async function fetchPullRequest(
   const node = data.repository?.pullRequest;
   if (!node)
     throw new GoneError(`Pull request ${owner}/${repo}#${number} is not visible to the installation`, null);
-  await completePullRequest(client, node);
+  await completePullRequests(client, [node]);
   return extractPullRequest(node, {
     installationId: client.installationId,
     repoId: options.repoId,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { completePullRequest } from "./complete-pull-request.js";
+import { completePullRequests } from "./complete-pull-requests.js";
 import { GoneError } from "./errors.js";
 import { extractPullRequest, type FetchedPullRequest } from "./extract-pull-request.js";
 import type { GitHubClient } from "./installation-client.js";
@@ -43,8 +43,9 @@ export interface PullRequestsPage {
 
 /**
  * One page of a repository's pull requests, newest update first, every state, each complete: lists that
- * overflowed the page are finished with nested queries before extraction. The caller checkpoints
- * `nextCursor` after storing `items`; a RateLimitReservedError mid-page leaves the cursor where it was.
+ * overflowed the page are finished before extraction, the whole page's together in batched queries. The
+ * caller checkpoints `nextCursor` after storing `items`; a RateLimitReservedError mid-page leaves the
+ * cursor where it was.
  */
 export async function fetchPullRequestsPage(
   client: GitHubClient,
@@ -69,17 +70,14 @@ export async function fetchPullRequestsPage(
   const nodes = value.repository.pullRequests.nodes.filter((node) => node !== null);
   // Older PRs are dropped before completion, so their nested lists cost nothing.
   const wanted = nodes.filter((node) => !(updatedSince && node.updatedAt < updatedSince));
-  const items: FetchedPullRequest[] = [];
-  for (const node of wanted) {
-    await completePullRequest(client, node);
-    items.push(
-      extractPullRequest(node, {
-        installationId: client.installationId,
-        repoId: options.repoId,
-        repo: `${owner}/${repo}`,
-      }),
-    );
-  }
+  await completePullRequests(client, wanted);
+  const items = wanted.map((node) =>
+    extractPullRequest(node, {
+      installationId: client.installationId,
+      repoId: options.repoId,
+      repo: `${owner}/${repo}`,
+    }),
+  );
   const reachedOlder = wanted.length < nodes.length;
   return {
     items,

@@ -5,6 +5,7 @@ import { listPullRequestsUpdatedSince } from "../../src/github/list-pull-request
 import nock from "nock";
 import { API, createTestClient } from "./helpers/app.js";
 import { connection, many, mockQuery, pullRequestNode, sent, type Json } from "./helpers/graphql.js";
+import { askedLists, listPage, mockNestedPages, type FullList } from "./helpers/nested-pages.js";
 
 const repository = { repoId: 1296269, owner: "octocat", repo: "Hello-World" };
 const example = pullRequestNode();
@@ -15,25 +16,14 @@ const exampleRun = ((exampleSuite.checkRuns as Json).nodes as Json[])[0] as Json
 const exampleThread = first("reviewThreads");
 const exampleReviewComment = ((exampleThread.comments as Json).nodes as Json[])[0] as Json;
 
-/**
- * A list of `total` items of which the page holds the first `pageSize`; the rest is mocked as nested pages
- * of 100 (operation `operation` on owner `ownerId`), so every list is paged past 100.
- */
-function overflowing(
-  operation: string,
-  field: string,
-  ownerId: string,
-  items: Json[],
-  pageSize: number,
-  counted = false,
-): Json {
-  const total = counted ? items.length : undefined;
-  const page = (from: number, size: number) =>
-    connection(items.slice(from, from + size), `${field}-${from + size}`, from + size < items.length, total);
-  for (let from = pageSize; from < items.length; from += 100) {
-    mockQuery(operation, { node: { [field]: page(from, 100) } }, { id: ownerId, cursor: `${field}-${from}` });
-  }
-  return page(0, pageSize);
+/** Every list the tests let overflow, by `<owner id>/<field>`, for mockNestedPages to page through. */
+let lists: Record<string, FullList> = {};
+
+/** A list of `items` of which the page holds the first `pageSize`; the rest is served in nested pages. */
+function overflowing(field: string, ownerId: string, items: Json[], pageSize: number, counted = false): Json {
+  const list = { items, counted };
+  lists[`${ownerId}/${field}`] = list;
+  return listPage(field, list, 0, pageSize);
 }
 
 const commits = many(first("commits"), "commit", 230, (i) => ({
@@ -49,16 +39,19 @@ const runs = (suite: number, count: number) =>
   many(exampleRun, "databaseId", count, (i) => 100_000 * (suite + 1) + i);
 
 describe("fetchPullRequestsPage", () => {
-  beforeEach(() => sent.splice(0));
+  beforeEach(() => {
+    sent.splice(0);
+    lists = {};
+  });
 
-  test("completes every nested list past 100 with nested pages, and only those that overflow", async () => {
+  test("completes every nested list past 100 in batched nested pages, only those that overflow", async () => {
     const client = await createTestClient();
     // Thread 0 and suite 0 overflow their own inner lists; every other thread and suite fits.
     const threads = Array.from({ length: 121 }, (_, i) => ({
       id: `thread${i}`,
       comments:
         i === 0
-          ? overflowing("ReviewThreadCommentsPage", "comments", "thread0", threadComments(0, 131), 30)
+          ? overflowing("comments", "thread0", threadComments(0, 131), 30)
           : connection(threadComments(i, 1), `thread${i}-comments`),
     }));
     const suites = Array.from({ length: 111 }, (_, i) => ({
@@ -67,29 +60,23 @@ describe("fetchPullRequestsPage", () => {
       databaseId: 500 + i,
       checkRuns:
         i === 0
-          ? overflowing("CheckSuiteCheckRunsPage", "checkRuns", "suite0", runs(0, 151), 50)
+          ? overflowing("checkRuns", "suite0", runs(0, 151), 50)
           : connection(runs(i, 1), `suite${i}-runs`),
     }));
     const commitId = (headCommit.commit as Json).id as string;
     const node = pullRequestNode({
       changedFiles: 205,
-      commits: overflowing("PullRequestCommitsPage", "commits", example.id as string, commits, 100, true),
-      files: overflowing("PullRequestFilesPage", "files", example.id as string, files, 100, true),
-      reviews: overflowing("PullRequestReviewsPage", "reviews", example.id as string, reviews, 50),
-      comments: overflowing("PullRequestCommentsPage", "comments", example.id as string, issueComments, 50),
-      reviewThreads: overflowing(
-        "PullRequestReviewThreadsPage",
-        "reviewThreads",
-        example.id as string,
-        threads,
-        20,
-      ),
+      commits: overflowing("commits", example.id as string, commits, 100, true),
+      files: overflowing("files", example.id as string, files, 100, true),
+      reviews: overflowing("reviews", example.id as string, reviews, 50),
+      comments: overflowing("comments", example.id as string, issueComments, 50),
+      reviewThreads: overflowing("reviewThreads", example.id as string, threads, 20),
       headCommit: {
         nodes: [
           {
             commit: {
               ...(headCommit.commit as Json),
-              checkSuites: overflowing("CommitCheckSuitesPage", "checkSuites", commitId, suites, 10),
+              checkSuites: overflowing("checkSuites", commitId, suites, 10),
             },
           },
         ],
@@ -100,6 +87,7 @@ describe("fetchPullRequestsPage", () => {
       { repository: { pullRequests: connection([node], "page-1", true) } },
       { cursor: null },
     );
+    mockNestedPages(lists, 2);
 
     const page = await fetchPullRequestsPage(client, repository);
 
@@ -113,14 +101,13 @@ describe("fetchPullRequestsPage", () => {
     expect(fetched?.comments.filter((comment) => comment.kind === "review")).toHaveLength(131 + 120);
     expect(fetched?.checkRuns).toHaveLength(151 + 110);
     expect(fetched?.notes).toEqual([]);
-    // Two nested pages per list (100 + the rest), each asked by its owner's node id and the list's cursor.
-    const nested = sent
-      .slice(1)
-      .map((body) => [/query (\w+)/.exec(body.query)?.[1], body.variables.id, body.variables.cursor]);
-    expect(nested).toHaveLength(16);
-    expect(nested).toContainEqual(["PullRequestCommitsPage", example.id, "commits-200"]);
-    expect(nested).toContainEqual(["ReviewThreadCommentsPage", "thread0", "comments-130"]);
-    expect(nested).toContainEqual(["CheckSuiteCheckRunsPage", "suite0", "checkRuns-150"]);
+    // Two pages per list (100 + the rest), the eight lists' in one query per round: two queries.
+    const batches = sent.slice(1).map(askedLists);
+    expect(batches.map((batch) => batch.length)).toEqual([8, 8]);
+    expect(batches.flat()).toHaveLength(16);
+    expect(batches[1]).toContainEqual([example.id, "commits", "commits-200"]);
+    expect(batches[1]).toContainEqual(["thread0", "comments", "comments-130"]);
+    expect(batches[1]).toContainEqual(["suite0", "checkRuns", "checkRuns-150"]);
     expect(sent[0]?.variables).toEqual({
       owner: "octocat",
       name: "Hello-World",
@@ -136,10 +123,11 @@ describe("fetchPullRequestsPage", () => {
       ...(first("commits").commit as Json),
       oid: `sha${i}`,
     }));
-    const list = overflowing("PullRequestCommitsPage", "commits", example.id as string, capped, 100, true);
+    const list = overflowing("commits", example.id as string, capped, 100, true);
     const node = pullRequestNode({ commits: { ...list, totalCount: 400 } });
     // GitHub's last page says hasNextPage: false at 250 although totalCount is 400.
     mockQuery("PullRequestsPage", { repository: { pullRequests: connection([node], "page-1") } });
+    mockNestedPages(lists, 2);
 
     const { items } = await fetchPullRequestsPage(client, repository);
 

@@ -1,15 +1,21 @@
 import { validate } from "@octokit/graphql-schema";
 import { PULL_REQUEST_BY_NUMBER } from "../../src/github/queries/pull-request-by-number.js";
-import { PULL_REQUEST_NESTED_PAGE } from "../../src/github/queries/pull-request-nested-page.js";
+import {
+  NESTED_LISTS,
+  nestedPagesQuery,
+  type NestedList,
+} from "../../src/github/queries/pull-request-nested-page.js";
 import { PULL_REQUESTS_PAGE } from "../../src/github/queries/pull-requests-page.js";
+
+const everyList = Object.keys(NESTED_LISTS) as NestedList[];
 
 const documents: [string, string][] = [
   ["PullRequestsPage", PULL_REQUESTS_PAGE],
   ["PullRequestByNumber", PULL_REQUEST_BY_NUMBER],
-  ...Object.entries(PULL_REQUEST_NESTED_PAGE).map(([list, document]): [string, string] => [
-    `nested ${list}`,
-    document,
-  ]),
+  ["nested pages, one of each list", nestedPagesQuery(everyList)],
+  // The same list twice and lists sharing fragments: each fragment must appear once.
+  ["nested pages, repeated lists", nestedPagesQuery(["files", "files", "threadComments", "reviewThreads"])],
+  ...everyList.map((list): [string, string] => [`nested pages, ${list} alone`, nestedPagesQuery([list])]),
 ];
 
 describe("GraphQL documents", () => {
