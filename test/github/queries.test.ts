@@ -23,6 +23,14 @@ describe("GraphQL documents", () => {
     expect(validate(document).map((error) => error.message)).toEqual([]);
   });
 
+  // graphql-tag (under validate) drops a repeated fragment silently; GitHub rejects the document.
+  test("a batch defines each fragment once, however its lists repeat", () => {
+    const document = nestedPagesQuery([...everyList, ...everyList]);
+    const names = [...document.matchAll(/fragment (\w+) on/g)].map(([, name]) => name);
+    expect(names.length).toBeGreaterThan(5);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   test("the validator does reject a field GitHub does not have", () => {
     expect(validate('query { repository(owner: "o", name: "r") { noSuchField } }')).not.toHaveLength(0);
   });
