@@ -1,3 +1,4 @@
+import type { Env } from "../config/env.js";
 import type { Store } from "../storage/store.js";
 
 /** What every command needs from outside, passed in so tests run commands in-process on a test DB. */
@@ -18,6 +19,8 @@ export const DEFAULT_FOLLOW_TIMING: FollowTiming = { pollMs: 1000, pickupWarnMs:
 export interface CliContext {
   /** Opened on first use, so `--help` and usage errors never touch a database. */
   store: () => Promise<Store>;
+  /** The validated environment (`parseEnv`), read on first use like the database. */
+  env: () => Pick<Env, "BACKFILL_DAYS">;
   stdout: Output;
   stderr: Output;
   now: () => Date;

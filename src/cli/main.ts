@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { parseEnv } from "../config/env.js";
+import { parseEnv, type Env } from "../config/env.js";
 import { openDatabase, type OpenDatabase } from "../runtime/database.js";
 import { runCli } from "./program.js";
 
@@ -9,10 +9,14 @@ import { runCli } from "./program.js";
  * while `npm start` runs on them, so then the command fails and says to set MONGODB_URI for both.
  */
 let database: OpenDatabase | undefined;
+let parsedEnv: Env | undefined;
+
+// Lazily, so `--help` works whatever the environment holds.
+const readEnv = (): Env => (parsedEnv ??= parseEnv(process.env));
 
 async function openStore() {
   if (!database) {
-    const env = parseEnv(process.env);
+    const env = readEnv();
     try {
       // Warnings only: stdout carries the command's output, which scripts parse.
       database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)));
@@ -35,6 +39,7 @@ const stderr = { write: (text: string) => void process.stderr.write(text) };
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     store: openStore,
+    env: readEnv,
     stdout,
     stderr,
     now: () => new Date(),

@@ -1,3 +1,4 @@
+import { parseEnv } from "../../src/config/env.js";
 import { useTestDatabase } from "../harness/database.js";
 import { seedInstallation, seedRepository } from "../api/seed.js";
 import { cliRunner } from "./harness.js";
@@ -42,6 +43,31 @@ describe("mergelens backfill", () => {
     const queued = await jobs().find({}).toArray();
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ name: "backfill-repository", data: { ...ref, days: 30 } });
+  });
+
+  it("defaults --days to BACKFILL_DAYS, else 90; --days wins over both", async () => {
+    const withEnv = cliRunner(db.store, undefined, { env: () => parseEnv({ BACKFILL_DAYS: "45" }) });
+    const days = async (run: typeof cli, ...extra: string[]) => {
+      await jobs().deleteMany({});
+      const result = await run("backfill", "--repo", "acme/widgets", "--no-wait", ...extra);
+      expect(result.code).toBe(0);
+      return (await jobs().findOne({ name: "backfill-repository" }))?.data.days;
+    };
+    expect(await days(withEnv)).toBe(45);
+    expect(await days(cli)).toBe(90);
+    expect(await days(withEnv, "--days", "7")).toBe(7);
+  });
+
+  it("exits 1 naming BACKFILL_DAYS when it is invalid and --days is not given", async () => {
+    const badEnv = cliRunner(db.store, undefined, { env: () => parseEnv({ BACKFILL_DAYS: "0" }) });
+    const result = await badEnv("backfill", "--repo", "acme/widgets", "--no-wait");
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: "mergelens: invalid environment: BACKFILL_DAYS: must be at least 1\n",
+    });
+    expect(await jobs().countDocuments({})).toBe(0);
+    // An explicit --days does not need it.
+    expect((await badEnv("backfill", "--repo", "acme/widgets", "--days", "5", "--no-wait")).code).toBe(0);
   });
 
   it("prints a progress line per change on a non-terminal until the worker is done", async () => {
@@ -113,5 +139,6 @@ describe("mergelens backfill", () => {
     expect(result.code).toBe(0);
     for (const option of ["--repo <owner/name>", "--days <n>", "--no-wait", "--timeout <minutes>"])
       expect(result.stdout).toContain(option);
+    expect(result.stdout).toContain("(default: BACKFILL_DAYS or 90)");
   });
 });

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { runCli } from "../../src/cli/program.js";
+import { parseEnv } from "../../src/config/env.js";
 import type { Store } from "../../src/storage/store.js";
 
 /** A CLI run whose output can be watched while it runs, so a fake worker can step in lockstep with it. */
@@ -7,6 +8,7 @@ export function liveRun(store: Store, args: string[], timing = { pollMs: 10, pic
   const out = { stdout: "", stderr: "" };
   const done = runCli(args, {
     store: async () => store,
+    env: () => parseEnv({}),
     stdout: { write: (text) => void (out.stdout += text) },
     stderr: { write: (text) => void (out.stderr += text) },
     now: () => new Date(),

@@ -8,14 +8,16 @@ import { followJobs, openQueue, timeoutMessage, timeoutSchema, type WaitOptions 
 
 export interface BackfillOptions extends WaitOptions {
   repo: string;
-  days: string;
+  /** Unset: BACKFILL_DAYS, as the worker uses for newly tracked repositories. */
+  days?: string;
 }
 
 const backfillSchema = z.object({ days: z.coerce.number().int().min(1).max(3650), timeout: timeoutSchema });
 
 /** Queues `backfill-repository` for one repository and follows its checkpoints until it is done. */
 export async function backfill(ctx: CliContext, options: BackfillOptions): Promise<void> {
-  const { days, timeout } = parseOptions(backfillSchema, { days: options.days, timeout: options.timeout });
+  const given = options.days ?? String(ctx.env().BACKFILL_DAYS);
+  const { days, timeout } = parseOptions(backfillSchema, { days: given, timeout: options.timeout });
   const store = await ctx.store();
   const { installationId, repoId, repo } = await findRepositoryInstallation(store, options.repo);
   const queue = await openQueue(store.db);
@@ -59,7 +61,7 @@ export function registerBackfillCommand(program: Command, ctx: CliContext): void
     .command("backfill")
     .description("fetch a repository's PR history (queued for the worker; shows progress until done)")
     .requiredOption("--repo <owner/name>", "repository")
-    .option("--days <n>", "how many days back (1–3650)", "90")
+    .option("--days <n>", "days back, 1–3650 (default: BACKFILL_DAYS or 90)")
     .option("--no-wait", "queue the backfill and return without following it")
     .option("--timeout <minutes>", "stop following after this long (the backfill goes on)", "30")
     .action((options: BackfillOptions) => backfill(ctx, options));
