@@ -1,16 +1,7 @@
-import { clearStore, useTestDatabase } from "../harness/database.js";
-import { createTestApp, type TestApp } from "./helpers/app.js";
+import { useTestApp } from "./helpers/app.js";
 import { edit, example } from "./helpers/fixtures.js";
 
-const db = useTestDatabase();
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await createTestApp(db.store());
-});
-beforeEach(async () => {
-  await clearStore(db.store());
-});
+const { db, app } = useTestApp();
 
 const checkRuns = () => db.store().checkRuns.find({}, { _id: 0 }).lean();
 const deployments = () => db.store().deployments.find({}, { _id: 0 }).lean();

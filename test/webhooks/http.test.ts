@@ -14,7 +14,7 @@ let url: string;
 let deps: RecordingDeps;
 
 beforeAll(async () => {
-  deps = recordingDeps(db.store());
+  deps = recordingDeps(db.store);
   const middleware = await createNodeMiddleware((app) => registerWebhooks(app, deps), {
     probot: createProbot(),
   });

@@ -1,23 +1,9 @@
 import { createToken } from "../../src/api/tokens.js";
 import { installationScopedModels } from "../../src/storage/store.js";
-import { clearStore, useTestDatabase } from "../harness/database.js";
-import { createTestApp, type TestApp } from "./helpers/app.js";
+import { useTestApp } from "./helpers/app.js";
 import { edit, example, scenario } from "./helpers/fixtures.js";
 
-const db = useTestDatabase();
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await createTestApp(db.store());
-});
-beforeEach(async () => {
-  await clearStore(db.store());
-  app.deps.errors.length = 0;
-  app.deps.tracked.length = 0;
-  app.deps.onRepositoriesTracked = async (installationId, repoIds) => {
-    app.deps.tracked.push({ installationId, repoIds: [...repoIds] });
-  };
-});
+const { db, app } = useTestApp();
 
 interface Repo {
   id: number;

@@ -1,19 +1,7 @@
-import { clearStore, useTestDatabase } from "../harness/database.js";
-import { createTestApp, type TestApp } from "./helpers/app.js";
+import { useTestApp } from "./helpers/app.js";
 import { edit, example, scenario } from "./helpers/fixtures.js";
 
-const db = useTestDatabase();
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await createTestApp(db.store());
-});
-beforeEach(async () => {
-  await clearStore(db.store());
-  app.deps.merged.length = 0;
-  app.deps.errors.length = 0;
-  app.deps.failMergeHook = false;
-});
+const { db, app } = useTestApp();
 
 const findPr = () =>
   db.store().pullRequests.findOne({ installationId: 1, repoId: 186853002, number: 2 }).lean();

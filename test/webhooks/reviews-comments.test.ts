@@ -1,17 +1,8 @@
-import { clearStore, useTestDatabase } from "../harness/database.js";
-import { createTestApp, type TestApp } from "./helpers/app.js";
+import { clearStore } from "../harness/database.js";
+import { useTestApp } from "./helpers/app.js";
 import { edit, example, scenario, type Payload } from "./helpers/fixtures.js";
 
-const db = useTestDatabase();
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await createTestApp(db.store());
-});
-beforeEach(async () => {
-  await clearStore(db.store());
-  app.deps.errors.length = 0;
-});
+const { db, app } = useTestApp();
 
 const reviews = () => db.store().reviews.find({}, { _id: 0 }).sort({ reviewId: 1 }).lean();
 const comments = () => db.store().comments.find({}, { _id: 0 }).lean();

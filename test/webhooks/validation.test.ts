@@ -1,18 +1,8 @@
-import { clearStore, useTestDatabase } from "../harness/database.js";
-import { createTestApp, type TestApp } from "./helpers/app.js";
+import { useTestApp } from "./helpers/app.js";
 import { edit, example, type Payload } from "./helpers/fixtures.js";
 
 /** Signed payloads (Probot's `receive` skips the signature check) that do not match what we read. */
-const db = useTestDatabase();
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await createTestApp(db.store());
-});
-beforeEach(async () => {
-  await clearStore(db.store());
-  app.deps.errors.length = 0;
-});
+const { db, app } = useTestApp();
 
 const storedDocuments = async () => {
   const store = db.store();

@@ -1,9 +1,10 @@
-import { testPrivateKey } from "../../harness/private-key.js";
 import { Probot, ProbotOctokit } from "probot";
 import type { RepositoryRef } from "../../../src/convert/repo-config-cache.js";
 import type { Store } from "../../../src/storage/store.js";
 import type { PullRequestRef, WebhookDeps } from "../../../src/webhooks/deps.js";
 import { registerWebhooks } from "../../../src/webhooks/register.js";
+import { clearStore, useTestDatabase } from "../../harness/database.js";
+import { testPrivateKey } from "../../harness/private-key.js";
 
 export const WEBHOOK_SECRET = "test-secret";
 
@@ -33,16 +34,23 @@ export interface RecordingDeps extends WebhookDeps {
   failConfigHook: boolean;
 }
 
-export function recordingDeps(store: Store): RecordingDeps {
+const freshRecording = () => ({
+  merged: [],
+  tracked: [],
+  configChanged: [],
+  configLoads: [],
+  errors: [],
+  failMergeHook: false,
+  failConfigHook: false,
+});
+
+/** `storeOf` is read at each delivery, so the deps can exist before the test database is open. */
+export function recordingDeps(storeOf: () => Store): RecordingDeps {
   const deps: RecordingDeps = {
-    store,
-    merged: [],
-    tracked: [],
-    configChanged: [],
-    configLoads: [],
-    errors: [],
-    failMergeHook: false,
-    failConfigHook: false,
+    get store() {
+      return storeOf();
+    },
+    ...freshRecording(),
     onPullRequestMerged: async (ref) => {
       deps.merged.push(ref);
       if (deps.failMergeHook) throw new Error("job queue unavailable");
@@ -73,16 +81,47 @@ export interface TestApp {
 
 let deliveries = 0;
 
-/** A real Probot with mergelens' webhooks loaded; `receive` skips the signature check, as Probot's own. */
-export async function createTestApp(store: Store): Promise<TestApp> {
+/** A real Probot whose `load` registers mergelens' webhooks; `receive` skips the signature check. */
+function unloadedTestApp(storeOf: () => Store): { app: TestApp; load: () => Promise<void> } {
   const probot = createProbot();
-  const deps = recordingDeps(store);
-  await probot.load((app) => registerWebhooks(app, deps), { cwd: process.cwd(), addHandler: () => {} });
+  const deps = recordingDeps(storeOf);
   return {
-    probot,
-    deps,
-    receive: (name, payload, id = `delivery-${++deliveries}`) =>
-      // Event names arrive as strings from the fixtures; Probot routes on them at run time.
-      probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]),
+    app: {
+      probot,
+      deps,
+      receive: (name, payload, id = `delivery-${++deliveries}`) =>
+        // Event names arrive as strings from the fixtures; Probot routes on them at run time.
+        probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]),
+    },
+    load: () =>
+      probot.load((app) => registerWebhooks(app, deps), { cwd: process.cwd(), addHandler: () => {} }),
   };
+}
+
+/** A real Probot with mergelens' webhooks loaded, for a test that wants an app of its own. */
+export async function createTestApp(store: Store): Promise<TestApp> {
+  const { app, load } = unloadedTestApp(() => store);
+  await load();
+  return app;
+}
+
+/**
+ * The test file's database and one app on it for the whole file (loading Probot is slow). Before each
+ * test the database is emptied and the app's recordings, failure switches and hooks start afresh, so a
+ * test that replaces a hook or makes one fail does not leak into the next.
+ */
+export function useTestApp(): { db: ReturnType<typeof useTestDatabase>; app: TestApp } {
+  const db = useTestDatabase();
+  const { app, load } = unloadedTestApp(() => db.store());
+  let pristine: Omit<RecordingDeps, "store">;
+  beforeAll(async () => {
+    await load();
+    const { store: _store, ...withoutStore } = app.deps;
+    pristine = withoutStore;
+  });
+  beforeEach(async () => {
+    await clearStore(db.store());
+    Object.assign(app.deps, pristine, freshRecording());
+  });
+  return { db, app };
 }
