@@ -2,6 +2,7 @@ import type { FetchedPullRequest } from "../../src/github/index.js";
 import { DEFAULT_REPO_CONFIG } from "../../src/metrics/repo-config.js";
 import { storeFetchedPullRequests } from "../../src/sync/persist/store-fetched.js";
 import { savePullRequest } from "../../src/webhooks/persist/pull-requests.js";
+import { deleteComment, saveComment } from "../../src/webhooks/persist/records.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 
 const db = useTestDatabase();
@@ -219,6 +220,23 @@ describe("storeFetchedPullRequests", () => {
 
     expect(await db.store().comments.countDocuments({ commentId: 999 })).toBe(1);
     expect((await db.store().checkRuns.findOne({ checkRunId: 801 }).lean())?.prNumbers).toEqual([1, 7]);
+  });
+
+  it("never brings back a comment deleted after the page was fetched, nor lets its late edit in", async () => {
+    const page = fetched(1, at("03T00:00:00"), { comments: [501, 502] });
+    const [deleted] = page.comments;
+    await deleteComment(db.store(), deleted);
+
+    await store([page]);
+    const live = async () =>
+      (await db.store().comments.find({ deletedAt: null }).lean()).map((comment) => comment.commentId);
+    expect(await live()).toEqual([502]);
+    expect(await pr(1)).toMatchObject({ metrics: expect.objectContaining({ issueCommentsCount: 1 }) });
+
+    // A later page no longer lists it; an edit delivered late must still find it deleted.
+    await store([fetched(1, at("04T00:00:00"), { comments: [502] })]);
+    await saveComment(db.store(), { ...deleted, updatedAt: at("03T12:00:00") });
+    expect(await live()).toEqual([502]);
   });
 
   it("refuses PRs of different repositories in one call", async () => {

@@ -5,7 +5,8 @@ import { edit, example, scenario, type Payload } from "./helpers/fixtures.js";
 const { db, app } = useTestApp();
 
 const reviews = () => db.store().reviews.find({}, { _id: 0 }).sort({ reviewId: 1 }).lean();
-const comments = () => db.store().comments.find({}, { _id: 0 }).lean();
+/** Comments as every reader sees them: a deleted one is gone. */
+const comments = () => db.store().comments.find({ deletedAt: null }, { _id: 0, deletedAt: 0 }).lean();
 const prComment = () => scenario("derived-actions").find((d) => d.name === "issue_comment")!.payload;
 
 describe("pull_request_review deliveries", () => {
@@ -128,5 +129,55 @@ describe("comment deliveries", () => {
     await app.receive("issue_comment", newer);
     await app.receive("issue_comment", prComment());
     expect(await comments()).toMatchObject([{ updatedAt: new Date("2019-05-15T17:00:00Z") }]);
+  });
+});
+
+describe("a deleted comment stays deleted, whatever order its deliveries arrive in", () => {
+  const deliveries = scenario("comment-edited-then-deleted");
+  const of = (event: string) => {
+    const [edited, deleted] = deliveries.filter((delivery) => delivery.name === event);
+    const created = edit(edited.payload, { action: "created", "comment.updated_at": "2019-05-15T15:30:00Z" });
+    return { created, edited: edited.payload, deleted: deleted.payload };
+  };
+
+  it.each(["pull_request_review_comment", "issue_comment"])(
+    "%s: an edit delivered after the deletion does not bring the comment back",
+    async (event) => {
+      const { created, edited, deleted } = of(event);
+      await app.receive(event, created);
+      await app.receive(event, deleted);
+      await app.receive(event, edited);
+      expect(await comments()).toEqual([]);
+    },
+  );
+
+  it.each(["pull_request_review_comment", "issue_comment"])(
+    "%s: a deletion delivered first keeps the creation and the edit out",
+    async (event) => {
+      const { created, edited, deleted } = of(event);
+      await app.receive(event, deleted);
+      await app.receive(event, edited);
+      await app.receive(event, created);
+      expect(await comments()).toEqual([]);
+    },
+  );
+
+  it("counts the comment in the PR's metrics only while it exists", async () => {
+    const { created, edited, deleted } = of("pull_request_review_comment");
+    const reviewComments = async () =>
+      (await db.store().pullRequests.findOne({ number: 2 }).lean())?.metrics.reviewCommentsCount;
+    await app.receive("pull_request", example("pull_request", "opened"));
+    await app.receive("pull_request_review_comment", created);
+    expect(await reviewComments()).toBe(1);
+    await app.receive("pull_request_review_comment", deleted);
+    await app.receive("pull_request_review_comment", edited);
+    expect(await reviewComments()).toBe(0);
+  });
+
+  it("keeps a dismissed review dismissed when its edit arrives later", async () => {
+    const [submitted, dismissed] = scenario("dismissed-review");
+    await app.receive(dismissed.name, dismissed.payload);
+    await app.receive(submitted.name, edit(submitted.payload, { action: "edited" }));
+    expect(await reviews()).toMatchObject([{ state: "DISMISSED" }]);
   });
 });

@@ -2,8 +2,24 @@ import { Schema, type Connection } from "mongoose";
 import type { CommentRecord } from "../../records/types.js";
 import { actorSchema, recordOptions } from "./shared.js";
 
+/**
+ * A comment as stored. A deleted comment stays as a tombstone (`deletedAt` set) rather than going away:
+ * GitHub may deliver an edit after the deletion, and a backfill page fetched before it may still list
+ * it. Keeping the tombstone on the comment's own document lets every write refuse it in the same
+ * conditional upsert (no window between a check and a write, no extra round trip), at the cost of one
+ * filter for readers: read comments with `LIVE_COMMENTS`. A deletion is final on GitHub (ids are never
+ * reused), so a tombstone never lifts.
+ */
+export type CommentDocument = CommentRecord & {
+  /** When mergelens learnt of the deletion; null while the comment exists. */
+  deletedAt: Date | null;
+};
+
+/** The filter every reader of comments adds: tombstones are not comments. */
+export const LIVE_COMMENTS = { deletedAt: null } as const;
+
 /** Conversation comments (`issue`) and inline review comments (`review`) in one collection. */
-const commentSchema = new Schema<CommentRecord>(
+const commentSchema = new Schema<CommentDocument>(
   {
     installationId: { type: Number, required: true },
     repoId: { type: Number, required: true },
@@ -13,6 +29,7 @@ const commentSchema = new Schema<CommentRecord>(
     author: { type: actorSchema, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    deletedAt: { type: Date, default: null },
   },
   { ...recordOptions, collection: "comments" },
 );

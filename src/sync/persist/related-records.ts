@@ -1,5 +1,6 @@
 import type { FetchedPullRequest } from "../../github/index.js";
 import type { CommentKind } from "../../records/types.js";
+import { LIVE_COMMENTS } from "../../storage/models/comment.js";
 import type { Store } from "../../storage/store.js";
 import { upsertAll, upsertNewer, type Stored } from "./bulk-upsert.js";
 
@@ -57,16 +58,19 @@ async function upsertComments(store: Store, items: readonly FetchedPullRequest[]
               kind,
               commentId: { $in: comments.filter((c) => c.kind === kind).map((c) => c.commentId) },
             },
-            { kind: 1, commentId: 1, updatedAt: 1 },
+            { kind: 1, commentId: 1, updatedAt: 1, deletedAt: 1 },
           )
           .lean(),
       ),
     )
   ).flat();
+  // A tombstone refuses the page's copy: the page may have been fetched before the deletion. One
+  // written between this read and the insert below only has its fields rewritten (`deletedAt` is in no
+  // `$set`), so it stays deleted.
   const versions = byId(
     existing,
     (c) => `${c.kind}:${c.commentId}`,
-    (c) => ({ version: c.updatedAt, guarded: false }),
+    (c) => ({ version: c.updatedAt, guarded: c.deletedAt != null }),
   );
   await upsertNewer(
     store.comments,
@@ -75,6 +79,7 @@ async function upsertComments(store: Store, items: readonly FetchedPullRequest[]
       update: { $set: comment },
       versionField: "updatedAt",
       version: comment.updatedAt,
+      guard: LIVE_COMMENTS,
     })),
     (op) => versions.get(`${String(op.key.kind)}:${String(op.key.commentId)}`),
     { rewriteEqual: false },
@@ -177,7 +182,10 @@ export async function deleteVanishedRecords(
   const [commits, files, comments] = await Promise.all([
     store.commits.find(scope, { prNumber: 1, sha: 1 }).lean(),
     store.changedFiles.find(scope, { prNumber: 1, filename: 1 }).lean(),
-    store.comments.find(scope, { prNumber: 1, kind: 1, commentId: 1, createdAt: 1 }).lean(),
+    // Tombstones stay: they are what keeps a deleted comment deleted.
+    store.comments
+      .find({ ...scope, ...LIVE_COMMENTS }, { prNumber: 1, kind: 1, commentId: 1, createdAt: 1 })
+      .lean(),
   ]);
   const fetched = new Map(
     items.map((item) => [

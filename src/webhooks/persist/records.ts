@@ -5,9 +5,10 @@ import type {
   DeploymentStatusRecord,
   ReviewRecord,
 } from "../../records/types.js";
+import { LIVE_COMMENTS } from "../../storage/models/comment.js";
 import type { Store } from "../../storage/store.js";
 import type { DeploymentFields } from "../extract/deployment.js";
-import { upsertIfNewer, type WriteOutcome } from "./upsert-if-newer.js";
+import { upsertIfNewer, upsertWithRetry, type WriteOutcome } from "./upsert-if-newer.js";
 
 /** A dismissal is final on GitHub, so no delivery of the same review may turn it back. */
 export function saveReview(store: Store, record: ReviewRecord): Promise<WriteOutcome> {
@@ -16,17 +17,24 @@ export function saveReview(store: Store, record: ReviewRecord): Promise<WriteOut
   return upsertIfNewer(store.reviews, key, record, "submittedAt", guard);
 }
 
+const commentKey = (record: CommentRecord) => ({
+  installationId: record.installationId,
+  kind: record.kind,
+  commentId: record.commentId,
+});
+
+/** The guard refuses a deleted comment's tombstone: an edit delivered after the deletion stays out. */
 export function saveComment(store: Store, record: CommentRecord): Promise<WriteOutcome> {
-  const key = { installationId: record.installationId, kind: record.kind, commentId: record.commentId };
-  return upsertIfNewer(store.comments, key, record, "updatedAt");
+  return upsertIfNewer(store.comments, commentKey(record), record, "updatedAt", LIVE_COMMENTS);
 }
 
+/** Leaves a tombstone (see the comment model), whatever version is stored: a deletion is final. */
 export async function deleteComment(store: Store, record: CommentRecord): Promise<void> {
-  await store.comments.deleteOne({
-    installationId: record.installationId,
-    kind: record.kind,
-    commentId: record.commentId,
-  });
+  await upsertWithRetry(() =>
+    store.comments
+      .updateOne(commentKey(record), { $set: { ...record, deletedAt: new Date() } }, { upsert: true })
+      .exec(),
+  );
 }
 
 export function saveCheckRun(store: Store, record: CheckRunRecord): Promise<WriteOutcome> {
