@@ -40,6 +40,11 @@ export interface Demo {
 
 const APP_ID = 1;
 const STOP_TIMEOUT_MS = 5_000;
+/**
+ * Running jobs get 1 s to reach a checkpoint, then their GitHub calls are interrupted: the app then
+ * stops well within STOP_TIMEOUT_MS, and an interrupted page is only fetched again by the next run.
+ */
+const STOP_GRACE_MS = 1_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -97,6 +102,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       appId: APP_ID,
       privateKey: throwawayPrivateKey(),
       worker: true,
+      stopGraceMs: STOP_GRACE_MS,
     });
     closers.push({ name: "app", close: () => app.stop() });
 

@@ -15,6 +15,8 @@ export interface StartAppOptions {
   privateKey: string;
   /** Run the job worker in this process too (`npm start`); webhook-only servers scale out without it. */
   worker?: boolean;
+  /** The worker's `stopGraceMs`: how long `stop()` lets running jobs reach a checkpoint. */
+  stopGraceMs?: number;
 }
 
 export interface RunningApp {
@@ -61,6 +63,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           env,
           log,
           reportError: (error, context) => errors.report(error, context),
+          stopGraceMs: options.stopGraceMs,
         });
   // Listen last: once /healthz answers, every part is up.
   const http = await server.start();

@@ -27,9 +27,9 @@ function resumeAt(error: unknown): Date | null {
 
 /**
  * Registers a processor with Agenda under the job's options. The payload is validated again (a job
- * document may predate a schema change). A rate limit or a shutdown is not a failure: the processor has
- * saved its checkpoint, and the job is rescheduled for the reset (or at once, for another worker)
- * without using up a retry. Anything else goes to Agenda's backoff.
+ * document may predate a schema change). A rate limit or a shutdown is not a failure: the job resumes
+ * from its last checkpoint, rescheduled for the reset (or at once, for another worker) without using up a
+ * retry. Anything else goes to Agenda's backoff.
  */
 export function defineJob<N extends JobName>(
   agenda: Agenda,
@@ -38,7 +38,16 @@ export function defineJob<N extends JobName>(
   context: DefineContext,
 ): void {
   const options = jobOptions[name];
+  const pause = (job: Job<unknown>, at: Date, fields: Record<string, unknown>) => {
+    job.schedule(at);
+    context.deps.log.info(fields, `${name}: paused, resumes at ${at.toISOString()}`);
+  };
   const process = async (job: Job<unknown>): Promise<void> => {
+    // Agenda's drain() still starts a job it locked earlier once a running one ends: hand it back untouched.
+    if (context.stopping.aborted) {
+      pause(job, new Date(), { job: name, reason: "the worker is stopping" });
+      return;
+    }
     const parsed = jobPayloads[name].safeParse(job.attrs.data);
     if (!parsed.success)
       throw new PermanentJobError(`${name}: bad payload: ${z.prettifyError(parsed.error)}`);
@@ -55,9 +64,7 @@ export function defineJob<N extends JobName>(
     } catch (error) {
       const at = resumeAt(error);
       if (!at || !(error instanceof Error)) throw error;
-      job.schedule(at);
-      const fields: Record<string, unknown> = { job: name, ...run.payload, reason: error.message };
-      context.deps.log.info(fields, `${name}: stopped at its checkpoint, resumes at ${at.toISOString()}`);
+      pause(job, at, { job: name, ...run.payload, reason: error.message });
     }
   };
   agenda.define(name, process, {

@@ -17,7 +17,10 @@ export interface JobRun<P> {
   checkpoint(progress?: number): Promise<void>;
 }
 
-/** Thrown by `checkpoint` during shutdown: the worker queues the job again at once, for any worker. */
+/**
+ * Thrown by `checkpoint` during shutdown, and by the job's GitHub calls once the stopping worker
+ * interrupts it: the worker queues the job again at once, for any worker.
+ */
 export class JobPaused extends Error {
   override name = "JobPaused";
 }

@@ -2,11 +2,11 @@ import type { Logger } from "pino";
 import type { Probot } from "probot";
 import type { Env } from "../config/env.js";
 import { loadRepoConfigFile } from "../convert/load-repo-config.js";
-import { getInstallationClient } from "../github/index.js";
+import { getInstallationClient, type InstallationOctokit } from "../github/index.js";
 import type { Store } from "../storage/store.js";
 import { isDuplicateKeyError } from "../webhooks/persist/upsert-if-newer.js";
 import { defineJob, type DefineContext } from "./define-job.js";
-import type { Processor, SyncDeps } from "./job-context.js";
+import { JobPaused, type Processor, type SyncDeps } from "./job-context.js";
 import type { JobName } from "./job-definitions.js";
 import { backfillRepository } from "./jobs/backfill-repository.js";
 import { completePullRequest } from "./jobs/complete-pull-request.js";
@@ -31,15 +31,58 @@ export interface WorkerOptions {
   pageSize?: SyncDeps["pageSize"];
   /** Overrides every job's lock lifetime, e.g. so tests see a dead worker's job taken over soon. */
   lockLifetimeMs?: number;
-  /** How long `stop()` waits for running jobs to finish or reach a checkpoint. */
+  /**
+   * How long `stop()` lets running jobs go on to their next checkpoint (a page nearly fetched is then
+   * stored, not fetched again by the next worker) before it interrupts their GitHub calls.
+   */
+  stopGraceMs?: number;
+  /** How long `stop()` waits in all; a job still running then keeps its lock until `lockLifetime`. */
   drainTimeoutMs?: number;
 }
 
 export interface Worker {
   /** What the processors are given (the bench and tests run a processor directly with it). */
   deps: SyncDeps;
-  /** Takes no new jobs; running ones finish or pause at their next checkpoint for another worker. */
+  /**
+   * Takes no new jobs; running ones finish or pause at their next checkpoint, or after `stopGraceMs` at
+   * their next GitHub call, and are released at once for another worker.
+   */
   stop(): Promise<void>;
+}
+
+const DEFAULT_STOP_GRACE_MS = 10_000;
+const DEFAULT_DRAIN_TIMEOUT_MS = 25_000;
+
+/** Resolves or rejects as `promise` does, or rejects with the signal's reason as soon as it aborts. */
+function unlessAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    // The answer of an interrupted call is dropped (and its failure handled here, not left unhandled).
+    Promise.resolve(promise)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Once `signal` aborts, every GitHub call of a wrapped Octokit ends with JobPaused: a call not yet sent at
+ * once, one in flight (or waiting in the throttling queue) without waiting for its answer. Safe because
+ * jobs checkpoint only what they stored: an interrupted page is fetched again by the next worker.
+ */
+function interrupter(signal: AbortSignal): (octokit: InstallationOctokit) => InstallationOctokit {
+  // app.auth() answers the same app-level Octokit every time: each is wrapped once.
+  const wrapped = new WeakSet<InstallationOctokit>();
+  return (octokit) => {
+    if (wrapped.has(octokit)) return octokit;
+    wrapped.add(octokit);
+    // Registered last, so it wraps throttling, retries and the client's own hooks.
+    octokit.hook.wrap("request", async (request, options) => {
+      signal.throwIfAborted();
+      return await unlessAborted(request(options), signal);
+    });
+    return octokit;
+  };
 }
 
 const PROCESSORS: { [N in JobName]: Processor<N> } = {
@@ -73,10 +116,16 @@ async function every(queue: Queue, interval: string, name: "schedule-syncs" | "r
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { queue, app, log } = options;
   const stopping = new AbortController();
+  const interrupting = new AbortController();
+  const interruptible = interrupter(interrupting.signal);
   const deps: SyncDeps = {
     store: options.store,
-    github: (installationId) => getInstallationClient(app, installationId, { reserve: options.rateReserve }),
-    appOctokit: () => app.auth(),
+    github: async (installationId) => {
+      const client = await getInstallationClient(app, installationId, { reserve: options.rateReserve });
+      interruptible(client.octokit);
+      return client;
+    },
+    appOctokit: async () => interruptible(await app.auth()),
     loadRepoConfig: options.loadRepoConfig ?? loadRepoConfigFile,
     enqueue: (name, payload) => enqueue(queue, name, payload),
     reportError: options.reportError,
@@ -108,9 +157,15 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     deps,
     async stop() {
       stopping.abort();
-      // drain() ends the processor (a later agenda.stop() would find nothing to stop): a job still
-      // running after the timeout keeps its lock until lockLifetime, then another worker resumes it.
-      const drained = await queue.agenda.drain(options.drainTimeoutMs ?? 25_000);
+      const interrupt = () => interrupting.abort(new JobPaused("interrupted: the worker is stopping"));
+      const grace = setTimeout(interrupt, options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
+      // A paused job is rescheduled and its lock released as Agenda ends the run. drain() also ends the
+      // processor (a later agenda.stop() would find nothing to stop); a job still running after the
+      // timeout keeps its lock until lockLifetime, then another worker resumes it.
+      const drained = await queue.agenda.drain(options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS);
+      clearTimeout(grace);
+      // Whatever still runs stops calling GitHub.
+      interrupt();
       if (drained.timedOut) log.warn({ running: drained.running }, "worker stopped with jobs still running");
       await Promise.all(exhausting);
     },
