@@ -16,6 +16,8 @@ export function onShutdown(log: Logger, closers: Array<() => Promise<void>>): vo
         log.error({ err: error }, "error while shutting down");
       }
     }
+    // Not left to an empty event loop: Agenda keeps a ref'd lock-watchdog timer of lockLifetime / 2
+    // (5 min) after each job run, which nothing of ours can clear (see jest.config.js).
     process.exit(code);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
