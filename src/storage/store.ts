@@ -1,4 +1,5 @@
 import type { Connection } from "mongoose";
+import { accessChangeModel } from "./models/access-change.js";
 import { apiTokenModel } from "./models/api-token.js";
 import { changedFileModel } from "./models/changed-file.js";
 import { checkRunModel, checkSuiteModel } from "./models/check-run.js";
@@ -25,12 +26,16 @@ export function createStore(db: Connection) {
     comments: commentModel(db),
     deployments: deploymentModel(db),
     apiTokens: apiTokenModel(db),
+    accessChanges: accessChangeModel(db),
   };
 }
 
 export type Store = ReturnType<typeof createStore>;
 
-/** Per-installation collections: everything an installation's deletion must remove. */
+/**
+ * Per-installation collections: everything an installation's deletion must remove. Not `accessChanges`:
+ * they are what keeps late deliveries from bringing that data back.
+ */
 export const installationScopedModels = (store: Store) => [
   store.repositories,
   store.pullRequests,

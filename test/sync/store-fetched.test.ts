@@ -2,6 +2,8 @@ import type { FetchedPullRequest } from "../../src/github/index.js";
 import { DEFAULT_REPO_CONFIG } from "../../src/metrics/repo-config.js";
 import { storeFetchedPullRequests } from "../../src/sync/persist/store-fetched.js";
 import { savePullRequest } from "../../src/webhooks/persist/pull-requests.js";
+import { recordAccess } from "../../src/webhooks/persist/access.js";
+import { removeRepositories } from "../../src/webhooks/persist/installations.js";
 import { deleteComment, saveComment } from "../../src/webhooks/persist/records.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 
@@ -237,6 +239,17 @@ describe("storeFetchedPullRequests", () => {
     await store([fetched(1, at("04T00:00:00"), { comments: [502] })]);
     await saveComment(db.store(), { ...deleted, updatedAt: at("03T12:00:00") });
     expect(await live()).toEqual([502]);
+  });
+
+  it("stores nothing of a repository removed from the app after its page was fetched", async () => {
+    await store([fetched(1, at("03T00:00:00"))]);
+    await recordAccess(db.store(), repo, true, null);
+    await removeRepositories(db.store(), repo.installationId, [repo.repoId]);
+
+    expect(await store([fetched(2, at("04T00:00:00"))])).toEqual({ written: [], stale: [] });
+    const s = db.store();
+    const counts = await Promise.all([s.pullRequests, s.commits, s.comments].map((m) => m.countDocuments()));
+    expect(counts).toEqual([0, 0, 0]);
   });
 
   it("refuses PRs of different repositories in one call", async () => {

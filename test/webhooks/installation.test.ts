@@ -1,62 +1,28 @@
 import { createToken } from "../../src/api/tokens.js";
-import { installationScopedModels } from "../../src/storage/store.js";
 import { useTestApp } from "./helpers/app.js";
-import { edit, example, scenario } from "./helpers/fixtures.js";
+import { edit, example } from "./helpers/fixtures.js";
+import {
+  deliverRepositoryRecords,
+  everywhere as everywhereIn,
+  scopedCounts,
+  type Repo,
+} from "./helpers/repository-deliveries.js";
 
 const { db, app } = useTestApp();
 
-interface Repo {
-  id: number;
-  full_name: string;
-}
-
 /** One of every record a webhook stores, plus the commits and files only the sync writes. */
 async function seedRepository(installationId: number, repo: Repo): Promise<void> {
-  const deliveries = [
-    { name: "pull_request", payload: example("pull_request", "opened") },
-    ...scenario("bot-review"),
-    { name: "pull_request_review_comment", payload: example("pull_request_review_comment", "created") },
-    { name: "check_run", payload: example("check_run", "completed") },
-    { name: "check_suite", payload: example("check_suite", "completed") },
-    { name: "deployment_status", payload: example("deployment_status", "created") },
-  ];
-  for (const { name, payload } of deliveries) {
-    // GitHub's ids are global, so records of another repository carry other ids.
-    const ids = { "pull_request.id": repo.id, "review.id": repo.id, "comment.id": repo.id };
-    const scoped = { "installation.id": installationId, repository: { ...repo, private: false }, ...ids };
-    await app.receive(
-      name,
-      edit(payload, {
-        ...scoped,
-        "check_run.id": repo.id,
-        "check_suite.id": repo.id,
-        "deployment.id": repo.id,
-      }),
-    );
-  }
+  await deliverRepositoryRecords(app, installationId, repo);
   const keys = { installationId, repoId: repo.id, prNumber: 2 };
   await db.store().commits.create({ ...keys, sha: `sha-${repo.id}` });
   await db.store().changedFiles.create({ ...keys, filename: "README.md" });
 }
 
-interface ScopeFilter {
-  installationId: number;
-  repoId?: number;
-}
-/** Every scoped model fits this; a union of mongoose models has no callable `countDocuments`. */
-interface Countable {
-  countDocuments(filter: ScopeFilter): { exec(): Promise<number> };
-}
-
-/** Documents per collection, counted with `filter`. */
-async function counts(filter: ScopeFilter): Promise<number[]> {
-  const models: Countable[] = installationScopedModels(db.store());
-  return Promise.all(models.map((model) => model.countDocuments(filter).exec()));
-}
+const counts = (filter: { installationId: number; repoId?: number }) => scopedCounts(db.store(), filter);
 
 const HELLO: Repo = { id: 186853002, full_name: "Codertocat/Hello-World" };
 const SPACE: Repo = { id: 186853007, full_name: "Codertocat/Space" };
-const everywhere = (n: number) => installationScopedModels(db.store()).map(() => n);
+const everywhere = (n: number) => everywhereIn(db.store(), n);
 
 describe("installation deliveries", () => {
   it("stores a new installation and tracks its repositories", async () => {

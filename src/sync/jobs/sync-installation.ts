@@ -22,7 +22,14 @@ export const syncInstallation: Processor<"sync-installation"> = async (run, deps
   let client;
   try {
     client = await deps.github(installationId);
-    await reconcileRepositories(deps.store, installationId, await listInstallationRepositories(client));
+    // The wall clock, not deps.now(): it is compared with when deliveries' adds and removals applied.
+    const listedAt = new Date();
+    await reconcileRepositories(
+      deps.store,
+      installationId,
+      await listInstallationRepositories(client),
+      listedAt,
+    );
   } catch (error) {
     if (!(error instanceof GoneError)) throw error;
     deps.log.warn({ ...run.payload, err: error }, "sync-installation: the installation is gone");

@@ -2,6 +2,8 @@ import { derivePullRequests } from "../../convert/derive-pull-requests.js";
 import type { FetchedPullRequest } from "../../github/index.js";
 import type { RepoConfig } from "../../metrics/repo-config.js";
 import type { Store } from "../../storage/store.js";
+import { isRemoved, removalsOf } from "../../webhooks/persist/access.js";
+import { purgeRemoved } from "../../webhooks/persist/installations.js";
 import { upsertNewer } from "./bulk-upsert.js";
 import { deleteVanishedRecords, upsertRelatedRecords } from "./related-records.js";
 
@@ -12,10 +14,13 @@ export interface StoreOutcome {
   stale: number[];
 }
 
+type RepoKey = { installationId: number; repoId: number };
+
 /**
  * Stores complete pull requests of one repository (a sync page, or one PR) in a handful of round trips,
  * then recomputes their derived fields. Related records go first and `dataComplete` after them, so a
  * worker killed halfway never leaves a PR marked complete without its records; a rerun is idempotent.
+ * Nothing is stored for a repository removed from the app (an empty outcome).
  */
 export async function storeFetchedPullRequests(
   store: Store,
@@ -27,6 +32,23 @@ export async function storeFetchedPullRequests(
   if (items.some((item) => item.pr.installationId !== repo.installationId || item.pr.repoId !== repo.repoId))
     throw new Error("storeFetchedPullRequests takes the pull requests of one repository");
 
+  // A page fetched before the repository was removed from the app must not bring its data back.
+  if (isRemoved(await removalsOf(store, repo.installationId, [repo.repoId])))
+    return { written: [], stale: [] };
+  try {
+    return await storePage(store, repo, items, config);
+  } finally {
+    await purgeRemoved(store, repo.installationId, [repo.repoId]);
+  }
+}
+
+/** The writes of `storeFetchedPullRequests`, for a repository still in the app. */
+async function storePage(
+  store: Store,
+  repo: RepoKey,
+  items: readonly FetchedPullRequest[],
+  config: RepoConfig,
+): Promise<StoreOutcome> {
   await upsertRelatedRecords(store, items);
   const numbers = items.map((item) => item.pr.number);
   const existing = await store.pullRequests
@@ -87,7 +109,7 @@ async function recordDraftHistory(store: Store, items: readonly FetchedPullReque
 /** The convert step for a batch: one read per kind of record (derivePullRequests) and one bulk write. */
 async function refreshDerivedFields(
   store: Store,
-  repo: { installationId: number; repoId: number },
+  repo: RepoKey,
   numbers: readonly number[],
   config: RepoConfig,
 ): Promise<void> {

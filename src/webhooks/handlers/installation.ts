@@ -1,11 +1,14 @@
 import { extractInstallation, extractRepository } from "../extract/installation.js";
 import type { WebhookDeps } from "../deps.js";
+import { recordAccess, removalsOf } from "../persist/access.js";
 import {
   deleteInstallation,
   ensureRepository,
+  purgeRemoved,
   removeRepositories,
   saveInstallation,
 } from "../persist/installations.js";
+import type { RepositoryPayload } from "../schemas/common.js";
 import type {
   InstallationDeletedEvent,
   InstallationEvent,
@@ -13,22 +16,33 @@ import type {
 } from "../schemas/installation.js";
 import { runHook } from "./run-hook.js";
 
-/** created, suspend, unsuspend, new_permissions_accepted: each carries the whole installation. */
+/** Tracks the repositories a delivery lists, but none removed from the app; returns the tracked ids. */
+async function track(deps: WebhookDeps, installationId: number, repositories: readonly RepositoryPayload[]) {
+  const tracked: number[] = [];
+  for (const repository of repositories) {
+    const fields = extractRepository(installationId, repository);
+    if (await ensureRepository(deps.store, fields)) tracked.push(fields.repoId);
+  }
+  return tracked;
+}
+
+/**
+ * created, suspend, unsuspend, new_permissions_accepted: each carries the whole installation. None of
+ * them lifts a removal (an add does), and a deleted installation's late deliveries store nothing.
+ */
 export async function handleInstallation(deps: WebhookDeps, payload: InstallationEvent): Promise<void> {
   const record = extractInstallation(payload.installation);
+  const { installationId } = record;
   // Suspension is the point of a `suspend` delivery, even if GitHub left out its time.
   if (payload.action === "suspend") record.suspendedAt ??= new Date();
   if (payload.action === "unsuspend") record.suspendedAt = null;
-  await saveInstallation(deps.store, record);
-  const repositories = payload.repositories ?? [];
-  for (const repository of repositories) {
-    await ensureRepository(deps.store, extractRepository(record.installationId, repository));
-  }
-  if (payload.action === "created") await backfill(deps, record.installationId, repositories);
+  if (!(await saveInstallation(deps.store, record))) return;
+  const tracked = await track(deps, installationId, payload.repositories ?? []);
+  await purgeRemoved(deps.store, installationId, tracked);
+  if (payload.action === "created") await backfill(deps, installationId, tracked);
 }
 
-async function backfill(deps: WebhookDeps, installationId: number, repositories: readonly { id: number }[]) {
-  const repoIds = repositories.map((repository) => repository.id);
+async function backfill(deps: WebhookDeps, installationId: number, repoIds: readonly number[]) {
   if (repoIds.length === 0) return;
   await runHook(deps, { installationId, hook: "onRepositoriesTracked" }, () =>
     deps.onRepositoriesTracked(installationId, repoIds),
@@ -42,15 +56,29 @@ export async function handleInstallationDeleted(
   await deleteInstallation(deps.store, payload.installation.id);
 }
 
+/**
+ * Each add and removal is recorded with the installation's `updated_at`, so one delivered late loses to
+ * a later change of the same repository: a removal wins over the add before it, a re-add over both.
+ */
 export async function handleInstallationRepositories(
   deps: WebhookDeps,
   payload: InstallationRepositoriesEvent,
 ): Promise<void> {
   const installationId = payload.installation.id;
-  for (const repository of payload.repositories_added) {
-    await ensureRepository(deps.store, extractRepository(installationId, repository));
-  }
-  const removed = payload.repositories_removed.map((repository) => repository.id);
+  if ((await removalsOf(deps.store, installationId, [])).installation) return;
+  const version = payload.installation.updated_at ?? null;
+  const recorded = async (repoId: number, removed: boolean) =>
+    recordAccess(deps.store, { installationId, repoId }, removed, version);
+
+  const removed: number[] = [];
+  for (const { id } of payload.repositories_removed) if (await recorded(id, true)) removed.push(id);
   await removeRepositories(deps.store, installationId, removed);
-  await backfill(deps, installationId, payload.repositories_added);
+
+  const added: RepositoryPayload[] = [];
+  for (const repository of payload.repositories_added) {
+    if (await recorded(repository.id, false)) added.push(repository);
+  }
+  const tracked = await track(deps, installationId, added);
+  await purgeRemoved(deps.store, installationId, tracked);
+  await backfill(deps, installationId, tracked);
 }

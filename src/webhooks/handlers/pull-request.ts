@@ -1,12 +1,11 @@
-import { extractRepository } from "../extract/installation.js";
 import { extractPullRequest } from "../extract/pull-request.js";
 import type { WebhookDeps } from "../deps.js";
-import { ensureRepository } from "../persist/installations.js";
 import { savePullRequest, type DraftSignal } from "../persist/pull-requests.js";
 import type { PullRequestEvent } from "../schemas/pull-request.js";
 import type { EventContext } from "../validate.js";
 import { refreshPullRequests } from "./convert.js";
 import { runHook } from "./run-hook.js";
+import { withTrackedRepository } from "./tracked-repository.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -39,21 +38,21 @@ export async function handlePullRequest(
   context: EventContext,
 ): Promise<void> {
   const record = extractPullRequest(payload);
-  const repository = extractRepository(record.installationId, payload.repository);
-  await ensureRepository(deps.store, repository);
-  await savePullRequest(deps.store, record, draftSignal(payload));
-  await refreshPullRequests(deps, context, repository, [record.number]);
-  if (payload.action !== "closed" || record.state !== "merged") return;
+  await withTrackedRepository(deps, payload, async (repository) => {
+    await savePullRequest(deps.store, record, draftSignal(payload));
+    await refreshPullRequests(deps, context, repository, [record.number]);
+    if (payload.action !== "closed" || record.state !== "merged") return;
 
-  const ref = {
-    installationId: record.installationId,
-    repoId: record.repoId,
-    repo: record.repo,
-    number: record.number,
-  };
-  await runHook(
-    deps,
-    { deliveryId: context.id, event: "pull_request.closed", hook: "onPullRequestMerged", ...ref },
-    () => deps.onPullRequestMerged(ref),
-  );
+    const ref = {
+      installationId: record.installationId,
+      repoId: record.repoId,
+      repo: record.repo,
+      number: record.number,
+    };
+    await runHook(
+      deps,
+      { deliveryId: context.id, event: "pull_request.closed", hook: "onPullRequestMerged", ...ref },
+      () => deps.onPullRequestMerged(ref),
+    );
+  });
 }

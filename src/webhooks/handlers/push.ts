@@ -1,11 +1,10 @@
 import { REPO_CONFIG_PATH } from "../../convert/load-repo-config.js";
 import { forgetRepoConfig, refetchRepoConfig } from "../../convert/repo-config-cache.js";
-import { extractRepository } from "../extract/installation.js";
 import type { WebhookDeps } from "../deps.js";
-import { ensureRepository } from "../persist/installations.js";
 import type { PushEvent } from "../schemas/push.js";
 import type { EventContext } from "../validate.js";
 import { repoConfigSource } from "./convert.js";
+import { withTrackedRepository } from "./tracked-repository.js";
 
 /**
  * Whether the push may have changed `.github/mergelens.yml` on the default branch. A forced push can
@@ -26,16 +25,17 @@ export async function handlePush(
   context: EventContext,
 ): Promise<void> {
   if (!mayChangeRepoConfig(payload)) return;
-  const repository = extractRepository(payload.installation.id, payload.repository);
-  await ensureRepository(deps.store, repository);
-  const { changed } = await refetchRepoConfig(repoConfigSource(deps, context, repository), repository);
-  if (!changed) return;
-  const ref = { installationId: repository.installationId, repoId: repository.repoId };
-  try {
-    await deps.onRepoConfigChanged(ref);
-  } catch (error) {
-    // The cache already holds the new config: forget it, so the redelivery sees the change again.
-    await forgetRepoConfig(deps.store, ref);
-    throw error;
-  }
+  await withTrackedRepository(deps, payload, async (repository) => {
+    const source = repoConfigSource(deps, context, repository);
+    const { changed } = await refetchRepoConfig(source, repository);
+    if (!changed) return;
+    const ref = { installationId: repository.installationId, repoId: repository.repoId };
+    try {
+      await deps.onRepoConfigChanged(ref);
+    } catch (error) {
+      // The cache already holds the new config: forget it, so the redelivery sees the change again.
+      await forgetRepoConfig(deps.store, ref);
+      throw error;
+    }
+  });
 }

@@ -1,10 +1,8 @@
 import { extractCheckRun, extractCheckSuite } from "../extract/checks.js";
 import { extractComment } from "../extract/comment.js";
 import { extractDeployment, extractDeploymentStatus } from "../extract/deployment.js";
-import { extractRepository } from "../extract/installation.js";
 import { extractReview } from "../extract/review.js";
 import type { WebhookDeps } from "../deps.js";
-import { ensureRepository } from "../persist/installations.js";
 import {
   addDeploymentStatus,
   deleteComment,
@@ -16,29 +14,23 @@ import {
 } from "../persist/records.js";
 import type { CheckRunEvent, CheckSuiteEvent } from "../schemas/checks.js";
 import type { IssueCommentEvent, ReviewCommentEvent } from "../schemas/comment.js";
-import type { RepoEventPayload } from "../schemas/common.js";
 import type { DeploymentEvent, DeploymentStatusEvent } from "../schemas/deployment.js";
 import type { ReviewEvent } from "../schemas/review.js";
 import type { EventContext } from "../validate.js";
 import type { CommentRecord } from "../../records/types.js";
-import { refreshPullRequests, type DeliveryRepository } from "./convert.js";
-
-/** Every delivery from a repository keeps that repository tracked. */
-async function trackRepository(deps: WebhookDeps, payload: RepoEventPayload): Promise<DeliveryRepository> {
-  const repository = extractRepository(payload.installation.id, payload.repository);
-  await ensureRepository(deps.store, repository);
-  return repository;
-}
+import { refreshPullRequests } from "./convert.js";
+import { withTrackedRepository } from "./tracked-repository.js";
 
 export async function handleReview(
   deps: WebhookDeps,
   payload: ReviewEvent,
   context: EventContext,
 ): Promise<void> {
-  const repository = await trackRepository(deps, payload);
-  const record = extractReview(payload);
-  await saveReview(deps.store, record);
-  await refreshPullRequests(deps, context, repository, [record.prNumber]);
+  await withTrackedRepository(deps, payload, async (repository) => {
+    const record = extractReview(payload);
+    await saveReview(deps.store, record);
+    await refreshPullRequests(deps, context, repository, [record.prNumber]);
+  });
 }
 
 async function applyComment(deps: WebhookDeps, action: string, record: CommentRecord): Promise<void> {
@@ -52,9 +44,10 @@ export async function handleIssueComment(
   context: EventContext,
 ): Promise<void> {
   if (!payload.issue.pull_request) return;
-  const repository = await trackRepository(deps, payload);
-  await applyComment(deps, payload.action, extractComment(payload, "issue", payload.issue.number));
-  await refreshPullRequests(deps, context, repository, [payload.issue.number]);
+  await withTrackedRepository(deps, payload, async (repository) => {
+    await applyComment(deps, payload.action, extractComment(payload, "issue", payload.issue.number));
+    await refreshPullRequests(deps, context, repository, [payload.issue.number]);
+  });
 }
 
 export async function handleReviewComment(
@@ -62,10 +55,11 @@ export async function handleReviewComment(
   payload: ReviewCommentEvent,
   context: EventContext,
 ): Promise<void> {
-  const repository = await trackRepository(deps, payload);
-  const record = extractComment(payload, "review", payload.pull_request.number);
-  await applyComment(deps, payload.action, record);
-  await refreshPullRequests(deps, context, repository, [record.prNumber]);
+  await withTrackedRepository(deps, payload, async (repository) => {
+    const record = extractComment(payload, "review", payload.pull_request.number);
+    await applyComment(deps, payload.action, record);
+    await refreshPullRequests(deps, context, repository, [record.prNumber]);
+  });
 }
 
 /** GitHub lists the PRs whose head the run's commit is; only those can change. */
@@ -74,26 +68,30 @@ export async function handleCheckRun(
   payload: CheckRunEvent,
   context: EventContext,
 ): Promise<void> {
-  const repository = await trackRepository(deps, payload);
-  const record = extractCheckRun(payload);
-  await saveCheckRun(deps.store, record);
-  await refreshPullRequests(deps, context, repository, record.prNumbers);
+  await withTrackedRepository(deps, payload, async (repository) => {
+    const record = extractCheckRun(payload);
+    await saveCheckRun(deps.store, record);
+    await refreshPullRequests(deps, context, repository, record.prNumbers);
+  });
 }
 
 export async function handleCheckSuite(deps: WebhookDeps, payload: CheckSuiteEvent): Promise<void> {
-  await trackRepository(deps, payload);
-  await saveCheckSuite(deps.store, extractCheckSuite(payload));
+  await withTrackedRepository(deps, payload, async () => {
+    await saveCheckSuite(deps.store, extractCheckSuite(payload));
+  });
 }
 
 export async function handleDeployment(deps: WebhookDeps, payload: DeploymentEvent): Promise<void> {
-  await trackRepository(deps, payload);
-  await saveDeployment(deps.store, extractDeployment(payload));
+  await withTrackedRepository(deps, payload, async () => {
+    await saveDeployment(deps.store, extractDeployment(payload));
+  });
 }
 
 export async function handleDeploymentStatus(
   deps: WebhookDeps,
   payload: DeploymentStatusEvent,
 ): Promise<void> {
-  await trackRepository(deps, payload);
-  await addDeploymentStatus(deps.store, extractDeployment(payload), extractDeploymentStatus(payload));
+  await withTrackedRepository(deps, payload, () =>
+    addDeploymentStatus(deps.store, extractDeployment(payload), extractDeploymentStatus(payload)),
+  );
 }

@@ -1,6 +1,7 @@
 import type { InstallationRecord } from "../../records/types.js";
 import { installationScopedModels, type Store } from "../../storage/store.js";
 import type { RepositoryFields } from "../extract/installation.js";
+import { isRemoved, recordAccess, removalsOf } from "./access.js";
 import { upsertWithRetry } from "./upsert-if-newer.js";
 
 /** Every per-installation collection has these two keys; the structural type spans their models. */
@@ -13,25 +14,37 @@ function deleteEverywhere(store: Store, filter: Parameters<ScopedModel["deleteMa
   return Promise.all(models.map((model) => model.deleteMany(filter).exec()));
 }
 
-export async function saveInstallation(store: Store, record: InstallationRecord): Promise<void> {
+/** Stores the installation unless it was deleted: then it is a late delivery. Returns whether stored. */
+export async function saveInstallation(store: Store, record: InstallationRecord): Promise<boolean> {
+  const { installationId } = record;
+  if ((await removalsOf(store, installationId, [])).installation) return false;
   await upsertWithRetry(() =>
-    store.installations
-      .updateOne({ installationId: record.installationId }, { $set: record }, { upsert: true })
-      .exec(),
+    store.installations.updateOne({ installationId }, { $set: record }, { upsert: true }).exec(),
   );
+  return true;
 }
 
-/** The privacy promise: an uninstalled app keeps nothing of that installation, and only of that one. */
+/**
+ * The privacy promise: an uninstalled app keeps nothing of that installation, and only of that one,
+ * but the fact of the deletion, so its late deliveries store nothing. Recorded before the data goes, so
+ * a delivery being stored meanwhile finds it when it checks again (`purgeRemoved`).
+ */
 export async function deleteInstallation(store: Store, installationId: number): Promise<void> {
+  await recordAccess(store, { installationId, repoId: null }, true, null);
+  await store.accessChanges.deleteMany({ installationId, repoId: { $ne: null } });
   await deleteEverywhere(store, { installationId });
   // Its API tokens could only read nothing now; a reinstall should start with no old keys around.
   await store.apiTokens.deleteMany({ installationId });
   await store.installations.deleteOne({ installationId });
 }
 
-/** Tracks the repository; a new one starts `pending` so the sync engine backfills it. */
-export async function ensureRepository(store: Store, repository: RepositoryFields): Promise<void> {
+/**
+ * Tracks the repository; a new one starts `pending` so the sync engine backfills it. One removed from
+ * the app is not tracked again (only an add lifts the removal): returns false, the delivery is late.
+ */
+export async function ensureRepository(store: Store, repository: RepositoryFields): Promise<boolean> {
   const { installationId, repoId, fullName } = repository;
+  if (isRemoved(await removalsOf(store, installationId, [repoId]))) return false;
   await upsertWithRetry(() =>
     store.repositories
       .updateOne(
@@ -41,14 +54,26 @@ export async function ensureRepository(store: Store, repository: RepositoryField
       )
       .exec(),
   );
+  return true;
 }
 
-/** Removes repositories taken out of the installation, with every record of theirs. */
+/** Deletes every record of these repositories; record their removal first (see `deleteInstallation`). */
 export async function removeRepositories(
   store: Store,
   installationId: number,
-  repoIds: number[],
+  repoIds: readonly number[],
 ): Promise<void> {
   if (repoIds.length === 0) return;
-  await deleteEverywhere(store, { installationId, repoId: { $in: repoIds } });
+  await deleteEverywhere(store, { installationId, repoId: { $in: [...repoIds] } });
+}
+
+/**
+ * After storing a delivery's records: a removal applied since the delivery checked wins, and its data
+ * goes again. Removals are recorded before their data is deleted, so one of the two always sees the other.
+ */
+export async function purgeRemoved(store: Store, installationId: number, repoIds: readonly number[]) {
+  const removals = await removalsOf(store, installationId, repoIds);
+  if (!removals.installation) return removeRepositories(store, installationId, removals.repoIds);
+  await deleteEverywhere(store, { installationId });
+  await store.installations.deleteOne({ installationId });
 }

@@ -6,6 +6,15 @@ import { z } from "zod";
  */
 export const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
+/**
+ * A time GitHub gives as an ISO string or as Unix seconds (installation payloads use both). Unreadable
+ * becomes null: the times this reads only order deliveries, and must never fail one.
+ */
+export const lenientTimestamp = z
+  .union([z.number().transform((seconds) => new Date(seconds * 1000)), timestamp])
+  .nullish()
+  .catch(null);
+
 export const accountSchema = z.looseObject({
   login: z.string(),
   id: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { repositorySchema, timestamp } from "./common.js";
+import { lenientTimestamp, repositorySchema, timestamp } from "./common.js";
 
 const installationSchema = z.looseObject({
   id: z.number().int(),
@@ -25,7 +25,8 @@ export const installationDeletedSchema = z.looseObject({
 /** Like deletion, a removal needs only ids, so it cannot be blocked by fields we do not use. */
 export const installationRepositoriesEventSchema = z.looseObject({
   action: z.enum(["added", "removed"]),
-  installation: z.looseObject({ id: z.number().int() }),
+  // `updated_at` dates the change, so an add delivered after a later removal loses to it.
+  installation: z.looseObject({ id: z.number().int(), updated_at: lenientTimestamp }),
   repositories_added: z.array(repositorySchema),
   repositories_removed: z.array(z.looseObject({ id: z.number().int() })),
 });

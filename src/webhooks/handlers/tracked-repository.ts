@@ -1,0 +1,24 @@
+import type { WebhookDeps } from "../deps.js";
+import { extractRepository } from "../extract/installation.js";
+import { ensureRepository, purgeRemoved } from "../persist/installations.js";
+import type { RepoEventPayload } from "../schemas/common.js";
+import type { DeliveryRepository } from "./convert.js";
+
+/**
+ * Every delivery from a repository keeps that repository tracked, then `store` writes its records.
+ * A repository removed from the app (or a deleted installation) is not brought back by a late delivery:
+ * nothing is stored. A removal applied while `store` ran wins: what it wrote is deleted again.
+ */
+export async function withTrackedRepository(
+  deps: WebhookDeps,
+  payload: Pick<RepoEventPayload, "installation" | "repository">,
+  store: (repository: DeliveryRepository) => Promise<void>,
+): Promise<void> {
+  const repository = extractRepository(payload.installation.id, payload.repository);
+  if (!(await ensureRepository(deps.store, repository))) return;
+  try {
+    await store(repository);
+  } finally {
+    await purgeRemoved(deps.store, repository.installationId, [repository.repoId]);
+  }
+}
