@@ -34,17 +34,19 @@ export interface Demo {
   installationId: number;
   simulator: Simulator;
   app: RunningApp;
-  /** Stops the app, then the simulator, then the embedded database; safe to call twice. */
+  /** Stops the app, then the embedded database, then the simulator; safe to call twice. */
   stop(): Promise<void>;
 }
 
 const APP_ID = 1;
 const STOP_TIMEOUT_MS = 5_000;
 /**
- * Running jobs get 1 s to reach a checkpoint, then their GitHub calls are interrupted: the app then
- * stops well within STOP_TIMEOUT_MS, and an interrupted page is only fetched again by the next run.
+ * Running jobs get 1 s to reach a checkpoint, then their GitHub calls are interrupted (an interrupted
+ * page is only fetched again by the next run). A page being stored is not cut short, and the embedded
+ * database takes seconds for one: hence the app's longer allowance.
  */
 const STOP_GRACE_MS = 1_000;
+const APP_STOP_TIMEOUT_MS = 10_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,12 +61,13 @@ function freePort(): Promise<number> {
 
 /** Simulator, database and app, then the sample organisation installed and an API token for it. */
 export async function startDemo(options: DemoOptions): Promise<Demo> {
-  const closers: Array<{ name: string; close: () => Promise<void> }> = [];
+  const closers: Array<{ name: string; close: () => Promise<void>; timeoutMs?: number }> = [];
   const stop = async () => {
-    for (const { name, close } of closers.splice(0).reverse()) {
-      const timer = sleep(STOP_TIMEOUT_MS, "timeout", { ref: false });
+    for (const { name, close, timeoutMs = STOP_TIMEOUT_MS } of closers.splice(0).reverse()) {
+      const timer = sleep(timeoutMs, "timeout", { ref: false });
       const outcome = await Promise.race([close().then(() => "stopped"), timer]);
-      if (outcome === "timeout") options.log.warn(`the ${name} did not stop within 5 s; leaving it`);
+      if (outcome === "timeout")
+        options.log.warn(`the ${name} did not stop within ${timeoutMs / 1000} s; leaving it`);
     }
   };
   try {
@@ -104,7 +107,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       worker: true,
       stopGraceMs: STOP_GRACE_MS,
     });
-    closers.push({ name: "app", close: () => app.stop() });
+    closers.push({ name: "app", close: () => app.stop(), timeoutMs: APP_STOP_TIMEOUT_MS });
 
     const { org } = simulator;
     await deliverWebhook({
