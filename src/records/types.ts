@@ -27,6 +27,11 @@ export interface RepositoryRecord {
   /** `owner/name`. */
   fullName: string;
   private: boolean;
+  /**
+   * How new `fullName` and `private` are: GitHub's `updated_at` of the repository in the payload that
+   * set them (a rename moves it), or when the sync read GitHub's list. null: undated.
+   */
+  nameVersion: Date | null;
   syncStatus: SyncStatus;
   lastSyncAt: Date | null;
   lastSyncError: string | null;

@@ -7,8 +7,8 @@ import { ensureRepository, removeRepositories } from "../webhooks/persist/instal
  * Makes the tracked repositories those GitHub lists for the installation, as the
  * `installation_repositories` webhooks would have (in case a delivery was lost): new ones are tracked
  * (`pending`, so the sync backfills them), renamed ones renamed, removed ones deleted with their records.
- * `listedAt` is when the list was read (before the request): an add or removal delivered since is
- * newer than the list and wins over it.
+ * `listedAt` is when the list was read (before the request): an add, removal or rename delivered since
+ * is newer than the list and wins over it.
  */
 export async function reconcileRepositories(
   store: Store,
@@ -28,7 +28,8 @@ export async function reconcileRepositories(
   const added: number[] = [];
   for (const repo of listed) {
     if (names.get(repo.repoId) === repo.fullName) continue;
-    if (!(await ensureRepository(store, repo))) continue;
+    // Dated by the list: a delivery naming the repository since (a newer rename) keeps its name.
+    if ((await ensureRepository(store, { ...repo, nameVersion: listedAt })) === null) continue;
     if (!names.has(repo.repoId)) added.push(repo.repoId);
   }
   const removed: number[] = [];

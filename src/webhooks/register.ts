@@ -13,11 +13,13 @@ import {
   handleDeployment,
   handleDeploymentStatus,
   handleIssueComment,
+  handleRepositoryRenamed,
   handleReview,
   handleReviewComment,
 } from "./handlers/records.js";
 import { checkRunEventSchema, checkSuiteEventSchema } from "./schemas/checks.js";
 import { issueCommentEventSchema, reviewCommentEventSchema } from "./schemas/comment.js";
+import { repoEventSchema } from "./schemas/common.js";
 import { deploymentEventSchema, deploymentStatusEventSchema } from "./schemas/deployment.js";
 import {
   installationDeletedSchema,
@@ -91,6 +93,10 @@ export function registerWebhooks(app: Probot, deps: WebhookDeps): void {
   app.on(
     "deployment_status.created",
     validated(deps, deploymentStatusEventSchema, (payload) => handleDeploymentStatus(deps, payload)),
+  );
+  app.on(
+    ["repository.renamed", "repository.transferred"],
+    validated(deps, repoEventSchema, (payload) => handleRepositoryRenamed(deps, payload)),
   );
   app.on(
     "push",

@@ -43,6 +43,19 @@ describe("reconcileRepositories", () => {
 
     expect(outcome.removed).toEqual([api.repoId]);
     expect(await tracked()).toEqual([space.fullName]);
-    expect(await ensureRepository(db.store(), api)).toBe(false);
+    expect(await ensureRepository(db.store(), api)).toBeNull();
+  });
+
+  it("renames from GitHub's list, unless a rename delivered since the list was read is newer", async () => {
+    const station = { ...space, fullName: "acme/space-station" };
+    await ensureRepository(db.store(), { ...space, nameVersion: new Date(Date.now() - 60_000) });
+    await reconcileRepositories(db.store(), installationId, [station], new Date());
+    expect(await tracked()).toEqual([station.fullName]);
+
+    const listedAt = new Date();
+    const later = new Date(listedAt.getTime() + 1000);
+    await ensureRepository(db.store(), { ...space, fullName: "acme/orbit", nameVersion: later });
+    await reconcileRepositories(db.store(), installationId, [station], listedAt);
+    expect(await tracked()).toEqual(["acme/orbit"]);
   });
 });

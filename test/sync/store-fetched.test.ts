@@ -252,6 +252,12 @@ describe("storeFetchedPullRequests", () => {
     expect(counts).toEqual([0, 0, 0]);
   });
 
+  it("stores PRs under the repository's stored name, which a rename may have changed since the fetch", async () => {
+    await db.store().repositories.create({ ...repo, fullName: "acme/website" });
+    await store([fetched(1, at("03T00:00:00"))]);
+    expect(await pr(1)).toMatchObject({ repo: "acme/website" });
+  });
+
   it("refuses PRs of different repositories in one call", async () => {
     const other = fetched(2, at("03T00:00:00"));
     other.pr.repoId = 11;

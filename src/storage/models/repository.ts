@@ -62,6 +62,7 @@ const repositorySchema = new Schema<RepositoryDocument>(
     repoId: { type: Number, required: true },
     fullName: { type: String, required: true },
     private: { type: Boolean, default: false },
+    nameVersion: { type: Date, default: null },
     syncStatus: { type: String, enum: ["pending", "syncing", "complete", "error"], default: "pending" },
     lastSyncAt: { type: Date, default: null },
     lastSyncError: { type: String, default: null },

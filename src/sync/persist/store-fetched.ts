@@ -35,8 +35,13 @@ export async function storeFetchedPullRequests(
   // A page fetched before the repository was removed from the app must not bring its data back.
   if (isRemoved(await removalsOf(store, repo.installationId, [repo.repoId])))
     return { written: [], stale: [] };
+  // The stored name, which is versioned: the job read it before a rename that may have landed since.
+  const named = await store.repositories.findOne(repo, { fullName: 1 }).lean();
+  const current = named
+    ? items.map((item) => ({ ...item, pr: { ...item.pr, repo: named.fullName } }))
+    : items;
   try {
-    return await storePage(store, repo, items, config);
+    return await storePage(store, repo, current, config);
   } finally {
     await purgeRemoved(store, repo.installationId, [repo.repoId]);
   }

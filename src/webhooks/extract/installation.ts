@@ -17,8 +17,9 @@ export function extractInstallation(installation: InstallationPayload): Installa
   };
 }
 
-/** What a webhook knows about a repository; sync state belongs to the sync engine. */
-export type RepositoryFields = Pick<RepositoryRecord, "installationId" | "repoId" | "fullName" | "private">;
+/** What a webhook knows about a repository (undated without `nameVersion`); sync state is the sync's. */
+export type RepositoryFields = Pick<RepositoryRecord, "installationId" | "repoId" | "fullName" | "private"> &
+  Partial<Pick<RepositoryRecord, "nameVersion">>;
 
 export function extractRepository(installationId: number, repository: RepositoryPayload): RepositoryFields {
   return {
@@ -26,5 +27,6 @@ export function extractRepository(installationId: number, repository: Repository
     repoId: repository.id,
     fullName: repository.full_name,
     private: repository.private,
+    nameVersion: repository.updated_at ?? null,
   };
 }

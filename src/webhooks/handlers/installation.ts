@@ -21,7 +21,7 @@ async function track(deps: WebhookDeps, installationId: number, repositories: re
   const tracked: number[] = [];
   for (const repository of repositories) {
     const fields = extractRepository(installationId, repository);
-    if (await ensureRepository(deps.store, fields)) tracked.push(fields.repoId);
+    if ((await ensureRepository(deps.store, fields)) !== null) tracked.push(fields.repoId);
   }
   return tracked;
 }

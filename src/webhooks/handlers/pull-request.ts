@@ -37,8 +37,8 @@ export async function handlePullRequest(
   payload: PullRequestEvent,
   context: EventContext,
 ): Promise<void> {
-  const record = extractPullRequest(payload);
   await withTrackedRepository(deps, payload, async (repository) => {
+    const record = { ...extractPullRequest(payload), repo: repository.fullName };
     await savePullRequest(deps.store, record, draftSignal(payload));
     await refreshPullRequests(deps, context, repository, [record.number]);
     if (payload.action !== "closed" || record.state !== "merged") return;

@@ -14,6 +14,7 @@ import {
 } from "../persist/records.js";
 import type { CheckRunEvent, CheckSuiteEvent } from "../schemas/checks.js";
 import type { IssueCommentEvent, ReviewCommentEvent } from "../schemas/comment.js";
+import type { RepoEventPayload } from "../schemas/common.js";
 import type { DeploymentEvent, DeploymentStatusEvent } from "../schemas/deployment.js";
 import type { ReviewEvent } from "../schemas/review.js";
 import type { EventContext } from "../validate.js";
@@ -94,4 +95,9 @@ export async function handleDeploymentStatus(
   await withTrackedRepository(deps, payload, () =>
     addDeploymentStatus(deps.store, extractDeployment(payload), extractDeploymentStatus(payload)),
   );
+}
+
+/** A rename or transfer: tracking the repository stores its name if newer, and carries it to its PRs. */
+export async function handleRepositoryRenamed(deps: WebhookDeps, payload: RepoEventPayload): Promise<void> {
+  await withTrackedRepository(deps, payload, async () => {});
 }

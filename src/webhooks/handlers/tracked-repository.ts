@@ -5,7 +5,8 @@ import type { RepoEventPayload } from "../schemas/common.js";
 import type { DeliveryRepository } from "./convert.js";
 
 /**
- * Every delivery from a repository keeps that repository tracked, then `store` writes its records.
+ * Every delivery from a repository keeps that repository tracked (and renamed, if its name is newer),
+ * then `store` writes its records.
  * A repository removed from the app (or a deleted installation) is not brought back by a late delivery:
  * nothing is stored. A removal applied while `store` ran wins: what it wrote is deleted again.
  */
@@ -15,9 +16,11 @@ export async function withTrackedRepository(
   store: (repository: DeliveryRepository) => Promise<void>,
 ): Promise<void> {
   const repository = extractRepository(payload.installation.id, payload.repository);
-  if (!(await ensureRepository(deps.store, repository))) return;
+  const fullName = await ensureRepository(deps.store, repository);
+  if (fullName === null) return;
   try {
-    await store(repository);
+    // The stored name: the payload's may be older than a rename already applied.
+    await store({ ...repository, fullName });
   } finally {
     await purgeRemoved(deps.store, repository.installationId, [repository.repoId]);
   }

@@ -39,22 +39,37 @@ export async function deleteInstallation(store: Store, installationId: number): 
 }
 
 /**
- * Tracks the repository; a new one starts `pending` so the sync engine backfills it. One removed from
- * the app is not tracked again (only an add lifts the removal): returns false, the delivery is late.
+ * Tracks the repository; a new one starts `pending` so the sync engine backfills it. Its name is
+ * versioned by `nameVersion`, so a delivery from before a rename cannot restore the old name (an
+ * undated one only names a repository whose name is undated too). Returns the name now stored, or null
+ * for a repository removed from the app: only an add lifts that, and the delivery is a late one.
  */
-export async function ensureRepository(store: Store, repository: RepositoryFields): Promise<boolean> {
-  const { installationId, repoId, fullName } = repository;
-  if (isRemoved(await removalsOf(store, installationId, [repoId]))) return false;
-  await upsertWithRetry(() =>
-    store.repositories
-      .updateOne(
-        { installationId, repoId },
-        { $set: { fullName, private: repository.private }, $setOnInsert: { syncStatus: "pending" } },
-        { upsert: true },
+export async function ensureRepository(store: Store, repository: RepositoryFields): Promise<string | null> {
+  const { installationId, repoId, fullName, nameVersion = null } = repository;
+  if (isRemoved(await removalsOf(store, installationId, [repoId]))) return null;
+  const key = { installationId, repoId };
+  const notNewer =
+    nameVersion === null
+      ? { nameVersion: null }
+      : { $or: [{ nameVersion: null }, { nameVersion: { $lte: nameVersion } }] };
+  // The name before the write (null: inserted), to carry a rename over to the stored PRs.
+  const before = { name: null as string | null };
+  const written = await upsertWithRetry(async () => {
+    const previous = await store.repositories
+      .findOneAndUpdate(
+        { ...key, ...notNewer },
+        { $set: { fullName, private: repository.private, nameVersion } },
+        { upsert: true, new: false, projection: { fullName: 1 } },
       )
-      .exec(),
-  );
-  return true;
+      .lean();
+    before.name = previous?.fullName ?? null;
+  });
+  if (!written) return (await store.repositories.findOne(key, { fullName: 1 }).lean())?.fullName ?? null;
+  if (before.name !== null && before.name !== fullName) {
+    // PRs carry the name the API looks them up by.
+    await store.pullRequests.updateMany({ ...key, repo: { $ne: fullName } }, { $set: { repo: fullName } });
+  }
+  return fullName;
 }
 
 /** Deletes every record of these repositories; record their removal first (see `deleteInstallation`). */

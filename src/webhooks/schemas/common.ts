@@ -25,6 +25,8 @@ export const repositorySchema = z.looseObject({
   id: z.number().int(),
   full_name: z.string().regex(/^[^/\s]+\/[^/\s]+$/, "must be owner/name"),
   private: z.boolean(),
+  // Dates the name: absent from installation payloads' repository lists.
+  updated_at: lenientTimestamp,
 });
 
 /** Every repository-scoped delivery to a GitHub App names its installation and repository. */
