@@ -2,7 +2,7 @@ import { computePullRequestMetrics } from "../metrics/pull-request-metrics.js";
 import { deriveReadyAt } from "../metrics/ready-at.js";
 import type { RepoConfig } from "../metrics/repo-config.js";
 import type { DraftHistory, PullRequestRecord } from "../records/types.js";
-import { LIVE_COMMENTS } from "../storage/models/comment.js";
+import { isLiveComment } from "../storage/models/comment.js";
 import type { PullRequestDerived } from "../storage/models/pull-request.js";
 import type { Store } from "../storage/store.js";
 
@@ -37,7 +37,10 @@ export async function derivePullRequests(
   const [reviews, commits, comments, checkRuns] = await Promise.all([
     store.reviews.find(byNumber).lean(),
     store.commits.find(byNumber).lean(),
-    store.comments.find({ ...byNumber, ...LIVE_COMMENTS }).lean(),
+    store.comments
+      .find(byNumber)
+      .lean()
+      .then((found) => found.filter(isLiveComment)),
     store.checkRuns.find({ ...scope, headSha: { $in: [...new Set(prs.map((pr) => pr.headSha))] } }).lean(),
   ]);
   const reviewsOf = groupBy(reviews, (review) => review.prNumber);

@@ -7,7 +7,7 @@ import { actorSchema, recordOptions } from "./shared.js";
  * GitHub may deliver an edit after the deletion, and a backfill page fetched before it may still list
  * it. Keeping the tombstone on the comment's own document lets every write refuse it in the same
  * conditional upsert (no window between a check and a write, no extra round trip), at the cost of one
- * filter for readers: read comments with `LIVE_COMMENTS`. A deletion is final on GitHub (ids are never
+ * filter for readers: keep comments that pass `isLiveComment`. A deletion is final on GitHub (ids are never
  * reused), so a tombstone never lifts.
  */
 export type CommentDocument = CommentRecord & {
@@ -15,8 +15,15 @@ export type CommentDocument = CommentRecord & {
   deletedAt: Date | null;
 };
 
-/** The filter every reader of comments adds: tombstones are not comments. */
+/** The condition a write adds so it never overwrites a tombstone. */
 export const LIVE_COMMENTS = { deletedAt: null } as const;
+
+/**
+ * What every reader of comments keeps: tombstones are not comments. Readers filter after an indexed
+ * read rather than adding `deletedAt: null` to the query: a field outside the index made the embedded
+ * server scan the whole collection on every sync page (tombstones are few, so little is read twice).
+ */
+export const isLiveComment = (comment: { deletedAt?: Date | null }): boolean => comment.deletedAt == null;
 
 /** Conversation comments (`issue`) and inline review comments (`review`) in one collection. */
 const commentSchema = new Schema<CommentDocument>(

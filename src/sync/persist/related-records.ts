@@ -1,6 +1,6 @@
 import type { FetchedPullRequest } from "../../github/index.js";
 import type { CommentKind } from "../../records/types.js";
-import { LIVE_COMMENTS } from "../../storage/models/comment.js";
+import { isLiveComment, LIVE_COMMENTS } from "../../storage/models/comment.js";
 import type { Store } from "../../storage/store.js";
 import { upsertAll, upsertNewer, type Stored } from "./bulk-upsert.js";
 
@@ -184,8 +184,9 @@ export async function deleteVanishedRecords(
     store.changedFiles.find(scope, { prNumber: 1, filename: 1 }).lean(),
     // Tombstones stay: they are what keeps a deleted comment deleted.
     store.comments
-      .find({ ...scope, ...LIVE_COMMENTS }, { prNumber: 1, kind: 1, commentId: 1, createdAt: 1 })
-      .lean(),
+      .find(scope, { prNumber: 1, kind: 1, commentId: 1, createdAt: 1, deletedAt: 1 })
+      .lean()
+      .then((found) => found.filter(isLiveComment)),
   ]);
   const fetched = new Map(
     items.map((item) => [

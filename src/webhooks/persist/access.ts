@@ -55,9 +55,13 @@ export async function removalsOf(
   installationId: number,
   repoIds: readonly number[],
 ): Promise<Removals> {
-  const removals = await store.accessChanges
-    .find({ installationId, repoId: { $in: [null, ...repoIds] }, removed: true }, { repoId: 1 })
-    .lean();
+  // `removed` is checked here, not in the filter: a field outside the index made the embedded server
+  // scan the collection, and this read runs for every delivery and sync page.
+  const removals = (
+    await store.accessChanges
+      .find({ installationId, repoId: { $in: [null, ...repoIds] } }, { repoId: 1, removed: 1 })
+      .lean()
+  ).filter((change) => change.removed);
   return {
     installation: removals.some((removal) => removal.repoId === null),
     repoIds: removals.flatMap((removal) => (removal.repoId === null ? [] : [removal.repoId])),
