@@ -7,12 +7,17 @@ interface Write {
   update: Record<string, unknown>;
 }
 
+/** What a bulk write reports: by op index, the ids of the documents it inserted. */
+interface BulkResult {
+  upsertedIds?: Record<number, unknown>;
+}
+
 /** The one method used, so every model of the store fits (as webhooks' UpsertableModel does). */
-interface BulkModel {
+export interface BulkModel {
   bulkWrite(
     ops: Array<{ updateOne: Write & { upsert: true } }>,
     options: { ordered: false; throwOnValidationError: true },
-  ): Promise<unknown>;
+  ): Promise<BulkResult>;
 }
 
 /** A record to store, versioned like webhooks' `upsertIfNewer` by one of GitHub's timestamps. */
@@ -57,11 +62,37 @@ async function colliding(model: BulkModel, writes: Write[]): Promise<number[]> {
     );
     return [];
   } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (writeErrors.length === 0 || !writeErrors.every(isDuplicateKeyError)) throw error;
-    return writeErrors.map((writeError) => writeError.index);
+    return duplicateKeyIndexes(error);
   }
+}
+
+function duplicateKeyIndexes(error: unknown): number[] {
+  if (!(error instanceof MongoBulkWriteError)) throw error;
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  if (writeErrors.length === 0 || !writeErrors.every(isDuplicateKeyError)) throw error;
+  return writeErrors.map((writeError) => writeError.index);
+}
+
+/**
+ * Inserts records believed new; returns the indexes of those that were not (a webhook stored the key
+ * since it was read, or a concurrent insert won). `$setOnInsert` leaves such a document as it is, for
+ * the caller to retry with the version guard: a plain upsert would overwrite it unguarded.
+ */
+async function insertOnly(model: BulkModel, writes: Write[]): Promise<number[]> {
+  if (writes.length === 0) return [];
+  const ops = writes.map(({ filter, update: { $set, ...rest } }) => ({
+    updateOne: { filter, update: { ...rest, $setOnInsert: $set }, upsert: true as const },
+  }));
+  let result: BulkResult;
+  let raced: number[] = [];
+  try {
+    result = await model.bulkWrite(ops, { ordered: false, throwOnValidationError: true });
+  } catch (error) {
+    raced = duplicateKeyIndexes(error);
+    result = (error as MongoBulkWriteError).result;
+  }
+  const inserted = new Set(Object.keys(result.upsertedIds ?? {}).map(Number));
+  return writes.flatMap((_, index) => (inserted.has(index) ? [] : [index])).concat(raced);
 }
 
 /**
@@ -69,7 +100,8 @@ async function colliding(model: BulkModel, writes: Write[]): Promise<number[]> {
  * read first (`stored`), so most writes match on the exact key: new records, and records to skip
  * (stored newer: stale; same version: unchanged, unless `rewriteEqual`). Only records that changed
  * carry the version guard, which also covers a webhook writing between the read and the write; an
- * insert that meets a racing one (duplicate key) is retried with the guard, and stale if it fails again.
+ * insert that finds the key taken after all (a webhook or a racing insert got there first) is retried
+ * with the guard, and stale if it fails again.
  */
 export async function upsertNewer(
   model: BulkModel,
@@ -88,7 +120,7 @@ export async function upsertNewer(
     if (current.guarded || newer) return stale.add(index);
     if (mine !== theirs || options.rewriteEqual) guarded.push(index);
   });
-  const raced = await colliding(
+  const raced = await insertOnly(
     model,
     inserts.map((index) => ({ filter: ops[index].key, update: ops[index].update })),
   );
