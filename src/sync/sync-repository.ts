@@ -45,7 +45,9 @@ export async function syncRepository(
       pageSize,
       updatedSince: since,
     });
-    await storeFetchedPullRequests(deps.store, page.items, config);
+    const stored = await storeFetchedPullRequests(deps.store, page.items, config);
+    // A repository removed from the app mid-sync: its data is purged, the rest of its pages moot.
+    if (stored.removed) return;
     await run.checkpoint();
     if (!page.hasNextPage) break;
     cursor = page.nextCursor;

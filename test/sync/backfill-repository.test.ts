@@ -1,6 +1,8 @@
 import type { Simulator } from "../../src/simulator/server.js";
 import { JobPaused } from "../../src/sync/job-context.js";
 import { backfillRepository } from "../../src/sync/jobs/backfill-repository.js";
+import { recordAccess } from "../../src/webhooks/persist/access.js";
+import { removeRepositories } from "../../src/webhooks/persist/installations.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import {
   countOperations,
@@ -118,6 +120,24 @@ describe("backfill-repository", () => {
     expect(expiry.hits()).toBe(1);
     expect(await storedNumbers()).toEqual(await expected());
     expect(sim.stats().byRoute["POST /app/installations/:id/access_tokens"]).toBe(2);
+  });
+
+  it("stops at the next page when the repository is removed from the app mid-backfill", async () => {
+    const ops = countOperations(sim);
+    const { installationId } = sim.org;
+    const run = jobRun("backfill-repository", payload(), {
+      onCheckpoint: async (count) => {
+        if (count !== 1) return;
+        await recordAccess(db.store(), { installationId, repoId: repoId() }, true, null);
+        await removeRepositories(db.store(), installationId, [repoId()]);
+      },
+    });
+    await backfillRepository(run, simulatorDeps(db.store(), simulatorProbot(sim)));
+
+    // The page in flight is dropped; no page after it is fetched.
+    expect(ops.counts.get("PullRequestsPage")).toBe(2);
+    expect(await db.store().pullRequests.countDocuments({ repoId: repoId() })).toBe(0);
+    expect(await repository()).toBeNull();
   });
 
   it("ends cleanly on a repository GitHub no longer shows, recording why", async () => {

@@ -134,7 +134,7 @@ describe("storeFetchedPullRequests", () => {
       fetched(2, at("03T00:00:00"), { notes: ["x: y"] }),
     ]);
 
-    expect(outcome).toEqual({ written: [1, 2], stale: [] });
+    expect(outcome).toEqual({ written: [1, 2], stale: [], removed: false });
     expect(await pr(1)).toMatchObject({
       dataComplete: true,
       dataNotes: [],
@@ -186,7 +186,7 @@ describe("storeFetchedPullRequests", () => {
 
     const outcome = await store([older]);
 
-    expect(outcome).toEqual({ written: [], stale: [1] });
+    expect(outcome).toEqual({ written: [], stale: [1], removed: false });
     expect(await pr(1)).toMatchObject({
       title: "from the webhook",
       updatedAt: at("05T00:00:00"),
@@ -201,7 +201,7 @@ describe("storeFetchedPullRequests", () => {
   it("lets a fetched PR as new as the stored one win", async () => {
     const same = at("05T00:00:00");
     await savePullRequest(db.store(), { ...fetched(1, same).pr, title: "from the webhook" });
-    expect(await store([fetched(1, same)])).toEqual({ written: [1], stale: [] });
+    expect(await store([fetched(1, same)])).toEqual({ written: [1], stale: [], removed: false });
     expect(await pr(1)).toMatchObject({ title: "PR 1", dataComplete: true });
   });
 
@@ -246,7 +246,7 @@ describe("storeFetchedPullRequests", () => {
     await recordAccess(db.store(), repo, true, null);
     await removeRepositories(db.store(), repo.installationId, [repo.repoId]);
 
-    expect(await store([fetched(2, at("04T00:00:00"))])).toEqual({ written: [], stale: [] });
+    expect(await store([fetched(2, at("04T00:00:00"))])).toEqual({ written: [], stale: [], removed: true });
     const s = db.store();
     const counts = await Promise.all([s.pullRequests, s.commits, s.comments].map((m) => m.countDocuments()));
     expect(counts).toEqual([0, 0, 0]);

@@ -48,7 +48,12 @@ export const backfillRepository: Processor<"backfill-repository"> = async (run, 
       pageSize: state.pageSize ?? deps.pageSize ?? DEFAULT_PAGE_SIZE,
     });
     for await (const page of pages) {
-      await storeFetchedPullRequests(deps.store, page.items, config);
+      const stored = await storeFetchedPullRequests(deps.store, page.items, config);
+      if (stored.removed) {
+        // Its data is purged and no page will be stored: the rest would only spend the rate limit.
+        deps.log.info(run.payload, `backfill-repository: ${repo.fullName} was removed from the app`);
+        return;
+      }
       state = {
         ...state,
         cursor: page.nextCursor,

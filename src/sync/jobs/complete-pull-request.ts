@@ -5,8 +5,8 @@ import { repoConfigFor } from "../repo-config.js";
 import { findRepository, splitFullName } from "../repository-state.js";
 
 /**
- * A merged PR (or one a sync found incomplete): all its lists in one GraphQL query plus one per list
- * past 100, stored with `dataComplete`. A PR, repository or installation that is gone ends the job.
+ * A merged PR (or one a sync found incomplete): all its lists in one GraphQL query, plus batched
+ * queries for the lists past 100, stored with `dataComplete`. A PR, repository or installation that is gone ends the job.
  */
 export const completePullRequest: Processor<"complete-pull-request"> = async (run, deps) => {
   const { installationId, repoId, number } = run.payload;

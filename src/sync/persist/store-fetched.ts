@@ -12,6 +12,8 @@ export interface StoreOutcome {
   written: number[];
   /** PRs a webhook had already stored in a newer state: their records were merged in, the PR kept. */
   stale: number[];
+  /** The repository (or its installation) left the app: nothing was stored, nor will later pages be. */
+  removed: boolean;
 }
 
 type RepoKey = { installationId: number; repoId: number };
@@ -27,14 +29,14 @@ export async function storeFetchedPullRequests(
   items: readonly FetchedPullRequest[],
   config: RepoConfig,
 ): Promise<StoreOutcome> {
-  if (items.length === 0) return { written: [], stale: [] };
+  if (items.length === 0) return { written: [], stale: [], removed: false };
   const repo = { installationId: items[0].pr.installationId, repoId: items[0].pr.repoId };
   if (items.some((item) => item.pr.installationId !== repo.installationId || item.pr.repoId !== repo.repoId))
     throw new Error("storeFetchedPullRequests takes the pull requests of one repository");
 
   // A page fetched before the repository was removed from the app must not bring its data back.
   if (isRemoved(await removalsOf(store, repo.installationId, [repo.repoId])))
-    return { written: [], stale: [] };
+    return { written: [], stale: [], removed: true };
   // The stored name, which is versioned: the job read it before a rename that may have landed since.
   const named = await store.repositories.findOne(repo, { fullName: 1 }).lean();
   const current = named
@@ -77,7 +79,11 @@ async function storePage(
   await deleteVanishedRecords(store, fresh);
   await recordDraftHistory(store, stale);
   await refreshDerivedFields(store, repo, numbers, config);
-  return { written: fresh.map((item) => item.pr.number), stale: stale.map((item) => item.pr.number) };
+  return {
+    written: fresh.map((item) => item.pr.number),
+    stale: stale.map((item) => item.pr.number),
+    removed: false,
+  };
 }
 
 /**

@@ -63,7 +63,7 @@ export function simulatorDeps(store: Store, app: Probot, overrides: Partial<Sync
 export function jobRun<N extends JobName>(
   _name: N,
   payload: JobPayload<N>,
-  options: { attempt?: number; onCheckpoint?: (count: number) => void } = {},
+  options: { attempt?: number; onCheckpoint?: (count: number) => void | Promise<void> } = {},
 ): JobRun<JobPayload<N>> & { checkpoints: number[] } {
   const checkpoints: number[] = [];
   return {
@@ -72,7 +72,7 @@ export function jobRun<N extends JobName>(
     checkpoints,
     checkpoint: async (progress) => {
       checkpoints.push(progress ?? -1);
-      options.onCheckpoint?.(checkpoints.length);
+      await options.onCheckpoint?.(checkpoints.length);
     },
   };
 }
