@@ -59,7 +59,7 @@ export async function ensureRepository(store: Store, repository: RepositoryField
       .findOneAndUpdate(
         { ...key, ...notNewer },
         { $set: { fullName, private: repository.private, nameVersion } },
-        { upsert: true, new: false, projection: { fullName: 1 } },
+        { upsert: true, returnDocument: "before", projection: { fullName: 1 } },
       )
       .lean();
     before.name = previous?.fullName ?? null;
