@@ -6,15 +6,25 @@ import { recordAccess } from "../../src/webhooks/persist/access.js";
 import { removeRepositories } from "../../src/webhooks/persist/installations.js";
 import { deleteComment, saveComment } from "../../src/webhooks/persist/records.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
+import {
+  checkRunRecord,
+  commentRecord,
+  commitRecord,
+  pullRequestRecord,
+  REPO,
+  reviewRecord,
+} from "../harness/factories.js";
 
 const db = useTestDatabase();
 beforeEach(() => clearStore(db.store()));
 
 const at = (iso: string) => new Date(`2025-06-${iso}Z`);
-const actor = { login: "octocat", id: 1, type: "User" };
-const repo = { installationId: 1, repoId: 10 };
 
-/** A fetched PR #n with `shas` as commits, `files`, one review, one check run and `comments` (issue ids). */
+/**
+ * A fetched PR #n with `shas` as commits, `files`, one review, one check run and `comments` (issue ids).
+ * Ids follow `n` (review 700+n, check run 800+n), and the dates make a PR opened as a draft, ready at
+ * 01T12 and first reviewed at 02T09: the tests assert on these.
+ */
 function fetched(
   number: number,
   updatedAt: Date,
@@ -24,58 +34,25 @@ function fetched(
   const headSha = shas.at(-1) ?? "none";
   const prNumber = number;
   return {
-    pr: {
-      ...repo,
-      repo: "acme/web",
+    pr: pullRequestRecord({
       prId: 9000 + number,
       number,
       nodeId: `PR_${number}`,
       title: `PR ${number}`,
-      body: "",
-      author: actor,
-      state: "open",
-      draft: false,
       createdAt: at("01T10:00:00"),
       updatedAt,
-      closedAt: null,
-      mergedAt: null,
-      headRef: "feature",
       headSha,
-      baseRef: "main",
-      mergeCommitSha: null,
-      labels: [],
-      milestone: null,
-      assignees: [],
-      linkedIssues: [],
-      additions: 10,
-      deletions: 2,
       changedFiles: files.length,
-    },
+    }),
     draft: { openedAsDraft: true, firstReadyForReviewAt: at("01T12:00:00") },
     reviews: [
-      {
-        ...repo,
-        prNumber,
-        reviewId: 700 + number,
-        author: { login: "hubot", id: 2, type: "User" },
-        state: "APPROVED",
-        submittedAt: at("02T09:00:00"),
-        commitId: headSha,
-      },
+      reviewRecord({ prNumber, reviewId: 700 + number, submittedAt: at("02T09:00:00"), commitId: headSha }),
     ],
-    commits: shas.map((sha) => ({
-      ...repo,
-      prNumber,
-      sha,
-      message: `commit ${sha}`,
-      authorName: "Octo Cat",
-      authorEmail: null,
-      authorLogin: "octocat",
-      authoredAt: at("01T11:00:00"),
-      committedAt: at("01T11:00:00"),
-    })),
+    commits: shas.map((sha) =>
+      commitRecord({ prNumber, sha, authoredAt: at("01T11:00:00"), committedAt: at("01T11:00:00") }),
+    ),
     files: files.map((filename) => ({
-      ...repo,
+      ...REPO,
       prNumber,
       filename,
       status: "modified",
@@ -83,29 +60,17 @@ function fetched(
       deletions: 0,
     })),
     checkRuns: [
-      {
-        ...repo,
+      checkRunRecord({
         checkRunId: 800 + number,
-        checkSuiteId: 1,
-        name: "ci",
         headSha,
-        status: "completed",
-        conclusion: "success",
         startedAt: at("01T11:05:00"),
         completedAt: at("01T11:09:00"),
-        appSlug: "github-actions",
         prNumbers: [prNumber],
-      },
+      }),
     ],
-    comments: comments.map((commentId) => ({
-      ...repo,
-      prNumber,
-      kind: "issue" as const,
-      commentId,
-      author: actor,
-      createdAt: at("01T13:00:00"),
-      updatedAt: at("01T13:00:00"),
-    })),
+    comments: comments.map((commentId) =>
+      commentRecord({ prNumber, commentId, createdAt: at("01T13:00:00") }),
+    ),
     notes,
   };
 }
@@ -115,13 +80,13 @@ const store = (items: FetchedPullRequest[]) =>
 const pr = (number: number) =>
   db
     .store()
-    .pullRequests.findOne({ ...repo, number })
+    .pullRequests.findOne({ ...REPO, number })
     .lean();
 const shasOf = async (prNumber: number) =>
   (
     await db
       .store()
-      .commits.find({ ...repo, prNumber })
+      .commits.find({ ...REPO, prNumber })
       .lean()
   )
     .map((commit) => commit.sha)
@@ -207,15 +172,9 @@ describe("storeFetchedPullRequests", () => {
 
   it("keeps a comment a webhook stored after the fetched state, and the other PRs of a shared head commit", async () => {
     await store([fetched(1, at("03T00:00:00"), { comments: [] })]);
-    await db.store().comments.create({
-      ...repo,
-      prNumber: 1,
-      kind: "issue",
-      commentId: 999,
-      author: actor,
-      createdAt: at("06T00:00:00"),
-      updatedAt: at("06T00:00:00"),
-    });
+    await db
+      .store()
+      .comments.create(commentRecord({ prNumber: 1, commentId: 999, createdAt: at("06T00:00:00") }));
     await db.store().checkRuns.updateOne({ checkRunId: 801 }, { $set: { prNumbers: [1, 7] } });
 
     await store([fetched(1, at("04T00:00:00"), { comments: [] })]);
@@ -243,8 +202,8 @@ describe("storeFetchedPullRequests", () => {
 
   it("stores nothing of a repository removed from the app after its page was fetched", async () => {
     await store([fetched(1, at("03T00:00:00"))]);
-    await recordAccess(db.store(), repo, true, null);
-    await removeRepositories(db.store(), repo.installationId, [repo.repoId]);
+    await recordAccess(db.store(), REPO, true, null);
+    await removeRepositories(db.store(), REPO.installationId, [REPO.repoId]);
 
     expect(await store([fetched(2, at("04T00:00:00"))])).toEqual({ written: [], stale: [], removed: true });
     const s = db.store();
@@ -253,7 +212,7 @@ describe("storeFetchedPullRequests", () => {
   });
 
   it("stores PRs under the repository's stored name, which a rename may have changed since the fetch", async () => {
-    await db.store().repositories.create({ ...repo, fullName: "acme/website" });
+    await db.store().repositories.create({ ...REPO, fullName: "acme/website" });
     await store([fetched(1, at("03T00:00:00"))]);
     expect(await pr(1)).toMatchObject({ repo: "acme/website" });
   });
