@@ -1,53 +1,32 @@
-import type { Simulator } from "../../src/simulator/server.js";
 import { JobPaused } from "../../src/sync/job-context.js";
 import { backfillRepository } from "../../src/sync/jobs/backfill-repository.js";
 import { recordAccess } from "../../src/webhooks/persist/access.js";
 import { removeRepositories } from "../../src/webhooks/persist/installations.js";
-import { clearStore, useTestDatabase } from "../harness/database.js";
 import {
   countOperations,
   jobRun,
   pullsUpdatedSince,
   simulatorDeps,
   simulatorProbot,
-  startTestSimulator,
-  trackOrg,
+  useSimulatedOrg,
 } from "./helpers/simulated-github.js";
 
-const db = useTestDatabase();
-let sim: Simulator;
+const { db, sim, repoId, ref, repository, storedNumbers } = useSimulatedOrg({ repos: 1, prsPerRepo: 30 });
 const DAYS = 40;
 
-beforeAll(async () => {
-  sim = await startTestSimulator({ repos: 1, prsPerRepo: 30 });
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  sim.clearFaults();
-  sim.resetStats();
-  await clearStore(db.store());
-  await trackOrg(db.store(), sim.org);
-});
-
-const repoId = () => sim.org.repos[0].id;
-const payload = () => ({ installationId: sim.org.installationId, repoId: repoId(), days: DAYS });
-const repository = () => db.store().repositories.findOne({ repoId: repoId() }).lean();
-const storedNumbers = async () =>
-  (await db.store().pullRequests.find({ repoId: repoId() }, { number: 1 }).lean())
-    .map((pr) => pr.number)
-    .sort((a, b) => a - b);
+const payload = () => ({ ...ref(), days: DAYS });
 const expected = async () => {
   const since = (await repository())?.backfill?.since;
   if (!since) throw new Error("no backfill recorded");
-  return pullsUpdatedSince(sim.org, "web", since);
+  return pullsUpdatedSince(sim().org, "web", since);
 };
 const isPage = (body: string) => body.includes("query PullRequestsPage");
 
 describe("backfill-repository", () => {
   it("stores every PR updated in the window, complete, checkpointing after each page", async () => {
-    const ops = countOperations(sim);
+    const ops = countOperations(sim());
     const run = jobRun("backfill-repository", payload());
-    await backfillRepository(run, simulatorDeps(db.store(), simulatorProbot(sim)));
+    await backfillRepository(run, simulatorDeps(db.store(), simulatorProbot(sim())));
 
     const want = await expected();
     expect(want.length).toBeGreaterThan(6);
@@ -67,8 +46,8 @@ describe("backfill-repository", () => {
   });
 
   it("resumes a stopped backfill at its checkpoint: no page fetched twice, no PR missing", async () => {
-    const ops = countOperations(sim);
-    const deps = simulatorDeps(db.store(), simulatorProbot(sim));
+    const ops = countOperations(sim());
+    const deps = simulatorDeps(db.store(), simulatorProbot(sim()));
     const first = jobRun("backfill-repository", payload(), {
       onCheckpoint: (count) => {
         if (count === 2) throw new JobPaused("stop after two pages");
@@ -95,8 +74,8 @@ describe("backfill-repository", () => {
   });
 
   it("shrinks a page GitHub answers with a 502 and keeps the smaller size in the checkpoint", async () => {
-    const fault = sim.injectFault({ kind: "graphql502", match: (request) => isPage(request.body) });
-    const deps = simulatorDeps(db.store(), simulatorProbot(sim), { pageSize: 10 });
+    const fault = sim().injectFault({ kind: "graphql502", match: (request) => isPage(request.body) });
+    const deps = simulatorDeps(db.store(), simulatorProbot(sim()), { pageSize: 10 });
     await backfillRepository(jobRun("backfill-repository", payload()), deps);
 
     expect(fault.hits()).toBe(1);
@@ -108,31 +87,31 @@ describe("backfill-repository", () => {
 
   it("keeps going when the installation token expires mid-backfill", async () => {
     let pages = 0;
-    const expiry = sim.injectFault({
+    const expiry = sim().injectFault({
       kind: "expireTokens",
       match: (request) => isPage(request.body) && ++pages === 2,
     });
     await backfillRepository(
       jobRun("backfill-repository", { ...payload(), days: 20 }),
-      simulatorDeps(db.store(), simulatorProbot(sim)),
+      simulatorDeps(db.store(), simulatorProbot(sim())),
     );
 
     expect(expiry.hits()).toBe(1);
     expect(await storedNumbers()).toEqual(await expected());
-    expect(sim.stats().byRoute["POST /app/installations/:id/access_tokens"]).toBe(2);
+    expect(sim().stats().byRoute["POST /app/installations/:id/access_tokens"]).toBe(2);
   });
 
   it("stops at the next page when the repository is removed from the app mid-backfill", async () => {
-    const ops = countOperations(sim);
-    const { installationId } = sim.org;
+    const ops = countOperations(sim());
+    const { installationId } = sim().org;
     const run = jobRun("backfill-repository", payload(), {
       onCheckpoint: async (count) => {
         if (count !== 1) return;
-        await recordAccess(db.store(), { installationId, repoId: repoId() }, true, null);
+        await recordAccess(db.store(), ref(), true, null);
         await removeRepositories(db.store(), installationId, [repoId()]);
       },
     });
-    await backfillRepository(run, simulatorDeps(db.store(), simulatorProbot(sim)));
+    await backfillRepository(run, simulatorDeps(db.store(), simulatorProbot(sim())));
 
     // The page in flight is dropped; no page after it is fetched.
     expect(ops.counts.get("PullRequestsPage")).toBe(2);
@@ -144,7 +123,7 @@ describe("backfill-repository", () => {
     await db.store().repositories.updateOne({ repoId: repoId() }, { $set: { fullName: "acme/deleted" } });
     await backfillRepository(
       jobRun("backfill-repository", payload()),
-      simulatorDeps(db.store(), simulatorProbot(sim)),
+      simulatorDeps(db.store(), simulatorProbot(sim())),
     );
     expect(await repository()).toMatchObject({
       syncStatus: "error",

@@ -1,35 +1,20 @@
 import { RateLimitReservedError } from "../../src/github/index.js";
-import type { Simulator } from "../../src/simulator/server.js";
 import { completePullRequest } from "../../src/sync/jobs/complete-pull-request.js";
-import { clearStore, useTestDatabase } from "../harness/database.js";
 import {
   countOperations,
   jobRun,
   simulatorDeps,
   simulatorProbot,
-  startTestSimulator,
-  trackOrg,
+  useSimulatedOrg,
 } from "./helpers/simulated-github.js";
 
-const db = useTestDatabase();
-let sim: Simulator;
+// Seed "sync" with 300 PRs holds PRs whose lists pass 100 (found with SimulatedOrg#pulls).
+const { db, sim, repoId, ref } = useSimulatedOrg({ repos: 1, prsPerRepo: 300 });
 
-beforeAll(async () => {
-  // Seed "sync" with 300 PRs holds PRs whose lists pass 100 (found with SimulatedOrg#pulls).
-  sim = await startTestSimulator({ repos: 1, prsPerRepo: 300 });
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  sim.clearFaults();
-  await clearStore(db.store());
-  await trackOrg(db.store(), sim.org);
-});
+const payload = (number: number) => ({ ...ref(), number });
+const scope = (prNumber: number) => ({ ...ref(), prNumber });
 
-const repo = () => sim.org.repos[0];
-const payload = (number: number) => ({ installationId: sim.org.installationId, repoId: repo().id, number });
-const scope = (prNumber: number) => ({ installationId: sim.org.installationId, repoId: repo().id, prNumber });
-
-async function complete(number: number, probot = simulatorProbot(sim)) {
+async function complete(number: number, probot = simulatorProbot(sim())) {
   const deps = simulatorDeps(db.store(), probot);
   await completePullRequest(jobRun("complete-pull-request", payload(number)), deps);
   return deps;
@@ -37,15 +22,15 @@ async function complete(number: number, probot = simulatorProbot(sim)) {
 
 describe("complete-pull-request", () => {
   it("stores a merged PR with every list, its draft history and its metrics, and marks it complete", async () => {
-    const pull = sim.org
-      .pulls("web")
+    const pull = sim()
+      .org.pulls("web")
       .find((p) => p.mergedAt && p.reviews > 0 && p.comments > 0 && p.commits > 1);
     if (!pull) throw new Error("no suitable PR in the simulated repository");
-    const ops = countOperations(sim);
+    const ops = countOperations(sim());
 
     await complete(pull.number);
 
-    const stored = await db.store().pullRequests.findOne({ repoId: repo().id, number: pull.number }).lean();
+    const stored = await db.store().pullRequests.findOne({ repoId: repoId(), number: pull.number }).lean();
     expect(stored).toMatchObject({
       state: "merged",
       // GitHub's timestamps have whole seconds.
@@ -67,7 +52,7 @@ describe("complete-pull-request", () => {
   });
 
   it("pages past 100 on commits, files, reviews, and both kinds of comments", async () => {
-    const pulls = sim.org.pulls("web");
+    const pulls = sim().org.pulls("web");
     // The smallest list past 100 of each kind (the embedded test database is slow to write).
     const smallestOver100 = (list: "commits" | "files" | "reviews" | "comments" | "reviewComments") =>
       pulls.filter((p) => p[list] > 100).sort((a, b) => a[list] - b[list])[0];
@@ -96,7 +81,9 @@ describe("complete-pull-request", () => {
   });
 
   it("is idempotent: completing a PR twice stores each record once", async () => {
-    const pull = sim.org.pulls("web").find((p) => p.commits > 3 && p.files > 3 && p.comments > 0);
+    const pull = sim()
+      .org.pulls("web")
+      .find((p) => p.commits > 3 && p.files > 3 && p.comments > 0);
     if (!pull) throw new Error("no suitable PR");
     await complete(pull.number);
     await complete(pull.number);
@@ -108,17 +95,17 @@ describe("complete-pull-request", () => {
   });
 
   it("waits out a secondary limit's retry-after and completes the PR", async () => {
-    const limited = sim.injectFault({ kind: "secondaryLimit", retryAfter: 1, match: { api: "graphql" } });
+    const limited = sim().injectFault({ kind: "secondaryLimit", retryAfter: 1, match: { api: "graphql" } });
     const started = Date.now();
-    await complete(1, simulatorProbot(sim, { throttling: true }));
+    await complete(1, simulatorProbot(sim(), { throttling: true }));
     expect(limited.hits()).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(await db.store().pullRequests.findOne({ number: 1 }).lean()).toMatchObject({ dataComplete: true });
   });
 
   it("stops with the time to resume when a secondary limit asks for a long wait", async () => {
-    sim.injectFault({ kind: "secondaryLimit", retryAfter: 900, match: { api: "graphql" } });
-    const error = await complete(1, simulatorProbot(sim, { throttling: true })).catch((e: unknown) => e);
+    sim().injectFault({ kind: "secondaryLimit", retryAfter: 900, match: { api: "graphql" } });
+    const error = await complete(1, simulatorProbot(sim(), { throttling: true })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitReservedError);
     const resetAt = (error as RateLimitReservedError).resetAt.getTime();
     expect(resetAt).toBeGreaterThan(Date.now() + 850_000);

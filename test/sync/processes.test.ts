@@ -1,16 +1,13 @@
-import type { Simulator } from "../../src/simulator/server.js";
 import { backfillRepository } from "../../src/sync/jobs/backfill-repository.js";
 import { createQueue, enqueue, type Queue } from "../../src/sync/queue.js";
 import { beginBackfill } from "../../src/sync/repository-state.js";
-import { clearStore, useTestDatabase } from "../harness/database.js";
 import {
   countOperations,
   jobRun,
   pullsUpdatedSince,
   simulatorDeps,
   simulatorProbot,
-  startTestSimulator,
-  trackOrg,
+  useSimulatedOrg,
 } from "./helpers/simulated-github.js";
 import { waitFor } from "./helpers/wait-for.js";
 import { startWorkerProcess, type WorkerProcess } from "./helpers/worker-process.js";
@@ -20,31 +17,16 @@ import { startWorkerProcess, type WorkerProcess } from "./helpers/worker-process
  * The workers use the production settings (GitHub's throttling spaces GraphQL calls a second apart,
  * Agenda polls every 5 s), so each test waits a few seconds.
  */
-const db = useTestDatabase();
-let sim: Simulator;
+const { db, sim, repoId, ref, repository, storedNumbers } = useSimulatedOrg({ repos: 1, prsPerRepo: 30 });
 let queue: Queue;
 const DAYS = 40;
 
 beforeAll(async () => {
-  sim = await startTestSimulator({ repos: 1, prsPerRepo: 30 });
   const mongo = db.connection().db;
   if (!mongo) throw new Error("no database handle");
   queue = await createQueue(mongo);
 });
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await clearStore(db.store());
-  await queue.jobs.deleteMany({});
-  await trackOrg(db.store(), sim.org);
-});
-
-const repoId = () => sim.org.repos[0].id;
-const ref = () => ({ installationId: sim.org.installationId, repoId: repoId() });
-const repository = () => db.store().repositories.findOne({ repoId: repoId() }).lean();
-const storedNumbers = async () =>
-  (await db.store().pullRequests.find({ repoId: repoId() }, { number: 1 }).lean())
-    .map((pr) => pr.number)
-    .sort((a, b) => a - b);
+beforeEach(() => queue.jobs.deleteMany({}));
 
 /** A backfill queued with pages of 3 PRs (as a checkpoint would carry), so a few PRs make many pages. */
 async function queueSmallPagedBackfill(): Promise<Date> {
@@ -56,9 +38,9 @@ async function queueSmallPagedBackfill(): Promise<Date> {
 
 describe("worker processes", () => {
   it("resumes a backfill whose worker was killed mid-way: every PR stored once, none missing", async () => {
-    const ops = countOperations(sim);
+    const ops = countOperations(sim());
     const since = await queueSmallPagedBackfill();
-    const worker = await startWorkerProcess(sim, db.dbName);
+    const worker = await startWorkerProcess(sim(), db.dbName);
     await waitFor(async () => ((await repository())?.backfill?.pagesDone ?? 0) >= 2);
     worker.kill("SIGKILL");
     expect(await worker.exited).toMatchObject({ signal: "SIGKILL" });
@@ -67,10 +49,10 @@ describe("worker processes", () => {
 
     await backfillRepository(
       jobRun("backfill-repository", { ...ref(), days: DAYS }),
-      simulatorDeps(db.store(), simulatorProbot(sim)),
+      simulatorDeps(db.store(), simulatorProbot(sim())),
     );
 
-    const want = pullsUpdatedSince(sim.org, "web", since);
+    const want = pullsUpdatedSince(sim().org, "web", since);
     expect(await storedNumbers()).toEqual(want);
     const done = (await repository())?.backfill;
     expect(done).toMatchObject({ prsStored: want.length, progress: 100 });
@@ -89,10 +71,13 @@ describe("worker processes", () => {
     });
 
     it("run each of many jobs exactly once", async () => {
-      const ops = countOperations(sim);
+      const ops = countOperations(sim());
       const numbers = Array.from({ length: 10 }, (_, i) => i + 1);
       for (const number of numbers) await enqueue(queue, "complete-pull-request", { ...ref(), number });
-      workers = await Promise.all([startWorkerProcess(sim, db.dbName), startWorkerProcess(sim, db.dbName)]);
+      workers = await Promise.all([
+        startWorkerProcess(sim(), db.dbName),
+        startWorkerProcess(sim(), db.dbName),
+      ]);
 
       const lockedBy = new Set<string>();
       await waitFor(async () => {
@@ -108,9 +93,12 @@ describe("worker processes", () => {
     }, 60_000);
 
     it("hand a job over when the worker running it is stopped: nothing lost, no page fetched twice", async () => {
-      const ops = countOperations(sim);
+      const ops = countOperations(sim());
       const since = await queueSmallPagedBackfill();
-      workers = await Promise.all([startWorkerProcess(sim, db.dbName), startWorkerProcess(sim, db.dbName)]);
+      workers = await Promise.all([
+        startWorkerProcess(sim(), db.dbName),
+        startWorkerProcess(sim(), db.dbName),
+      ]);
       const job = await waitFor(async () => {
         const running = await queue.jobs.findOne({ name: "backfill-repository", lockedAt: { $ne: null } });
         return running && ((await repository())?.backfill?.pagesDone ?? 0) >= 1 ? running : null;
@@ -124,7 +112,7 @@ describe("worker processes", () => {
       expect(handedOver?.completedAt).toBeNull();
 
       await waitFor(async () => (await repository())?.backfill?.completedAt != null, 40_000);
-      const want = pullsUpdatedSince(sim.org, "web", since);
+      const want = pullsUpdatedSince(sim().org, "web", since);
       expect(await storedNumbers()).toEqual(want);
       const done = (await repository())?.backfill;
       expect(done?.pagesDone).toBeGreaterThan(handedOver?.pagesDone ?? Infinity);

@@ -1,34 +1,20 @@
-import type { Simulator } from "../../src/simulator/server.js";
 import { createQueue, enqueue, type Queue } from "../../src/sync/queue.js";
 import { beginBackfill } from "../../src/sync/repository-state.js";
 import { startWorker, type Worker } from "../../src/sync/worker.js";
-import { useTestDatabase } from "../harness/database.js";
 import {
   countOperations,
   pullsUpdatedSince,
   silentLog,
   simulatorProbot,
-  startTestSimulator,
-  trackOrg,
+  useSimulatedOrg,
 } from "./helpers/simulated-github.js";
 import { waitFor } from "./helpers/wait-for.js";
 
 /** A worker stopping while a job waits on GitHub: it lets go of the job quickly, and loses nothing. */
-const db = useTestDatabase();
-let sim: Simulator;
+const { db, sim, ref, repository, storedNumbers } = useSimulatedOrg({ repos: 1, prsPerRepo: 30 });
 const DAYS = 40;
 const GRACE_MS = 300;
 const HANG_MS = 8_000;
-
-beforeAll(async () => {
-  sim = await startTestSimulator({ repos: 1, prsPerRepo: 30 });
-  await trackOrg(db.store(), sim.org);
-});
-afterAll(() => sim.stop());
-
-const repoId = () => sim.org.repos[0].id;
-const ref = () => ({ installationId: sim.org.installationId, repoId: repoId() });
-const repository = () => db.store().repositories.findOne({ repoId: repoId() }).lean();
 
 async function startNamedWorker(name: string): Promise<{ queue: Queue; worker: Worker }> {
   const mongo = db.connection().db;
@@ -37,7 +23,7 @@ async function startNamedWorker(name: string): Promise<{ queue: Queue; worker: W
   const worker = await startWorker({
     queue,
     store: db.store(),
-    app: simulatorProbot(sim),
+    app: simulatorProbot(sim()),
     env: { BACKFILL_DAYS: DAYS, SYNC_SCHEDULE: "0 4 * * *" },
     log: silentLog,
     reportError: () => undefined,
@@ -51,10 +37,10 @@ async function startNamedWorker(name: string): Promise<{ queue: Queue; worker: W
 
 describe("stopping a worker", () => {
   it("interrupts a GitHub call still pending after the grace, releases the job at once, and another worker completes it", async () => {
-    const ops = countOperations(sim);
+    const ops = countOperations(sim());
     let pages = 0;
     // The second page hangs far longer than the grace, as a slow or throttled GitHub would.
-    const hang = sim.injectFault({
+    const hang = sim().injectFault({
       kind: "graphqlTimeout",
       delayMs: HANG_MS,
       match: (request) => request.body.includes("query PullRequestsPage") && ++pages === 2,
@@ -80,10 +66,7 @@ describe("stopping a worker", () => {
     } finally {
       await second.worker.stop();
     }
-    const stored = await db.store().pullRequests.find({ repoId: repoId() }, { number: 1 }).lean();
-    expect(stored.map((pr) => pr.number).sort((a, b) => a - b)).toEqual(
-      pullsUpdatedSince(sim.org, "web", since),
-    );
+    expect(await storedNumbers()).toEqual(pullsUpdatedSince(sim().org, "web", since));
     const done = (await repository())?.backfill;
     // Only the interrupted page was asked twice; the second worker went on from the checkpoint.
     expect(ops.counts.get("PullRequestsPage")).toBe((done?.pagesDone ?? 0) + 1);

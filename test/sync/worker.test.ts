@@ -1,33 +1,23 @@
-import type { Simulator } from "../../src/simulator/server.js";
 import { createSyncHooks } from "../../src/sync/hooks.js";
 import { createQueue, enqueue, type Queue } from "../../src/sync/queue.js";
 import { startWorker, type Worker } from "../../src/sync/worker.js";
-import { clearStore, useTestDatabase } from "../harness/database.js";
-import {
-  countOperations,
-  silentLog,
-  simulatorProbot,
-  startTestSimulator,
-  trackOrg,
-} from "./helpers/simulated-github.js";
+import { countOperations, silentLog, simulatorProbot, useSimulatedOrg } from "./helpers/simulated-github.js";
 import { waitFor } from "./helpers/wait-for.js";
 
-const db = useTestDatabase();
-let sim: Simulator;
+const { db, sim, repoId, ref: repoRef, repository } = useSimulatedOrg({ repos: 1, prsPerRepo: 30 });
 let queue: Queue;
 let worker: Worker;
 const reported: Array<{ error: unknown; context: Record<string, unknown> }> = [];
 const env = { BACKFILL_DAYS: 60, SYNC_SCHEDULE: "0 4 * * *" };
 
 beforeAll(async () => {
-  sim = await startTestSimulator({ repos: 1, prsPerRepo: 30 });
   const mongo = db.connection().db;
   if (!mongo) throw new Error("no database handle");
   queue = await createQueue(mongo, { processEvery: 100 });
   worker = await startWorker({
     queue,
     store: db.store(),
-    app: simulatorProbot(sim),
+    app: simulatorProbot(sim()),
     env,
     log: silentLog,
     reportError: (error, context) => reported.push({ error, context }),
@@ -36,21 +26,13 @@ beforeAll(async () => {
     lockLifetimeMs: 2000,
   });
 });
-afterAll(async () => {
-  await worker.stop();
-  await sim.stop();
-});
+afterAll(() => worker.stop());
 beforeEach(async () => {
-  sim.clearFaults();
   reported.splice(0);
-  await clearStore(db.store());
   await queue.jobs.deleteMany({ repeatInterval: null });
-  await trackOrg(db.store(), sim.org);
 });
 
-const repoId = () => sim.org.repos[0].id;
-const ref = (number: number) => ({ installationId: sim.org.installationId, repoId: repoId(), number });
-const repository = () => db.store().repositories.findOne({ repoId: repoId() }).lean();
+const ref = (number: number) => ({ ...repoRef(), number });
 
 describe("the worker", () => {
   it("schedules the recurring jobs, in UTC", async () => {
@@ -63,7 +45,7 @@ describe("the worker", () => {
 
   it("completes a merged PR queued by the webhook hook, then lets it be queued again", async () => {
     const hooks = createSyncHooks(queue, env);
-    await hooks.onPullRequestMerged({ ...ref(3), repo: sim.org.repos[0].fullName });
+    await hooks.onPullRequestMerged({ ...ref(3), repo: sim().org.repos[0].fullName });
     await waitFor(async () => (await db.store().pullRequests.findOne(ref(3)).lean())?.dataComplete === true);
     await waitFor(async () => (await queue.jobs.countDocuments({ name: "complete-pull-request" })) === 0);
     expect(await enqueue(queue, "complete-pull-request", ref(3))).toBe("queued");
@@ -71,11 +53,11 @@ describe("the worker", () => {
 
   it("recomputes a repository's PRs after its config changed, off the webhook's path", async () => {
     const hooks = createSyncHooks(queue, env);
-    await hooks.onPullRequestMerged({ ...ref(5), repo: sim.org.repos[0].fullName });
+    await hooks.onPullRequestMerged({ ...ref(5), repo: sim().org.repos[0].fullName });
     await waitFor(async () => (await db.store().pullRequests.findOne(ref(5)).lean())?.dataComplete === true);
     await db.store().pullRequests.updateOne(ref(5), { $set: { metrics: {}, readyAt: null } });
 
-    await hooks.onRepoConfigChanged({ installationId: sim.org.installationId, repoId: repoId() });
+    await hooks.onRepoConfigChanged(repoRef());
 
     const recomputed = await waitFor(async () => {
       const pr = await db.store().pullRequests.findOne(ref(5)).lean();
@@ -85,10 +67,10 @@ describe("the worker", () => {
   });
 
   it("reschedules a job that reaches the rate limit for the reset, without using a retry, and resumes", async () => {
-    const ops = countOperations(sim);
+    const ops = countOperations(sim());
     let pages = 0;
     let exhaustedAt = 0;
-    sim.injectFault({
+    sim().injectFault({
       kind: "rateLimitExhausted",
       resetInMs: 1500,
       match: (request) => {
@@ -98,7 +80,7 @@ describe("the worker", () => {
       },
     });
     const hooks = createSyncHooks(queue, env);
-    await hooks.onRepositoriesTracked(sim.org.installationId, [repoId()]);
+    await hooks.onRepositoriesTracked(sim().org.installationId, [repoId()]);
 
     const paused = await waitFor(async () => {
       const job = await queue.jobs.findOne({ name: "backfill-repository" });
@@ -120,7 +102,7 @@ describe("the worker", () => {
   });
 
   it("reports a job out of retries with its context, marks the repository, and frees the work", async () => {
-    sim.injectFault({ kind: "5xx", times: Infinity, match: { api: "graphql" } });
+    sim().injectFault({ kind: "5xx", times: Infinity, match: { api: "graphql" } });
     await enqueue(queue, "complete-pull-request", ref(4), { at: new Date(Date.now() + 60_000) });
     // As if it had failed five times already: the next failure is its last.
     await queue.jobs.updateOne(

@@ -11,6 +11,7 @@ import { startSimulator, type Simulator, type SimulatorOptions } from "../../../
 import type { Store } from "../../../src/storage/store.js";
 import type { JobRun, SyncDeps } from "../../../src/sync/job-context.js";
 import type { JobName, JobPayload } from "../../../src/sync/job-definitions.js";
+import { clearStore, useTestDatabase } from "../../harness/database.js";
 import { testPrivateKey } from "../../harness/private-key.js";
 
 export const silentLog = pino({ level: "silent" });
@@ -124,4 +125,40 @@ export function countOperations(sim: Simulator): { counts: Map<string, number>; 
     },
   });
   return { counts, numbers };
+}
+
+/**
+ * A test file's database and simulated organisation: one simulator for the file, and before each test a
+ * store that tracks only the organisation, with no faults and no request counts left by an earlier test.
+ * Accessors, since the simulator and the store exist only once the hooks have run.
+ */
+export function useSimulatedOrg(options: SimulatorOptions) {
+  const db = useTestDatabase();
+  let started: Simulator | undefined;
+
+  beforeAll(async () => {
+    started = await startTestSimulator(options);
+  });
+  afterAll(() => started?.stop());
+  beforeEach(async () => {
+    sim().clearFaults();
+    sim().resetStats();
+    await clearStore(db.store());
+    await trackOrg(db.store(), sim().org);
+  });
+
+  const sim = (): Simulator => {
+    if (!started) throw new Error("the simulator is not started yet (use it inside a test or hook)");
+    return started;
+  };
+  /** The organisation's first repository, the one these tests sync. */
+  const repoId = () => sim().org.repos[0].id;
+  const ref = () => ({ installationId: sim().org.installationId, repoId: repoId() });
+  const repository = () => db.store().repositories.findOne({ repoId: repoId() }).lean();
+  const storedNumbers = async () =>
+    (await db.store().pullRequests.find({ repoId: repoId() }, { number: 1 }).lean())
+      .map((pr) => pr.number)
+      .sort((a, b) => a - b);
+
+  return { db, sim, repoId, ref, repository, storedNumbers };
 }
