@@ -1,5 +1,5 @@
 /**
- * How big each measurement is: the full run at the issue's sizes (~40 min on 2 cores, most of it the
+ * How big each measurement is: the full run at the issue's sizes (~20 min on 2 cores, most of it the
  * 10,000-PR backfill) or `--quick` / BENCH_QUICK=1 (~1–2 min). `--memory-prs=N` / BENCH_MEMORY_PRS=N
  * sets the size of row 3's second backfill (e.g. 100 for a shorter full run).
  */

@@ -97,23 +97,21 @@ function memoryRows(runs: BackfillRun[]): Row[] {
   const large = runs.at(-1);
   if (!small || !large) return [];
   const label = `${formatNumber(small.prs)} → ${formatNumber(large.prs)} PRs`;
-  const row = (name: string, bytes: (run: BackfillRun) => number, judged: boolean): Row => {
+  const row = (name: string, bytes: (run: BackfillRun) => number): Row => {
     const growth = ratio(bytes(large), bytes(small));
     return [
       `worker ${name}, ${label}`,
       `${formatNumber(mebibytes(bytes(small)))} → ${formatNumber(mebibytes(bytes(large)))} MiB`,
       "—",
       formatRatio(growth),
-      judged ? describeTarget(TARGETS.memoryGrowth, "×") : "info",
-      judged ? verdict(meets(growth, TARGETS.memoryGrowth)) : "—",
+      describeTarget(TARGETS.memoryGrowth, "×"),
+      verdict(meets(growth, TARGETS.memoryGrowth)),
     ];
   };
-  // Sampled heap counts garbage V8 has not collected yet, and V8 lets more pile up the longer a
-  // process runs, so it is shown but not judged: RSS is what the process costs, live heap what it keeps.
   return [
-    row("peak RSS", (run) => run.peakRssBytes, true),
-    row("peak heap used (incl. garbage)", (run) => run.peakHeapUsedBytes, false),
-    row("peak live heap", (run) => run.peakLiveHeapBytes, true),
+    row("peak RSS", (run) => run.peakRssBytes),
+    row("peak heap used (incl. garbage)", (run) => run.peakHeapUsedBytes),
+    row("peak live heap", (run) => run.peakLiveHeapBytes),
   ];
 }
 
