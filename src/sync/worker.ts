@@ -108,7 +108,11 @@ async function every(queue: Queue, interval: string, name: "schedule-syncs" | "r
     // skipImmediate: the hourly redelivery first runs an hour after the first start, not during it.
     await queue.agenda.every(interval, name, {}, { timezone: "UTC", skipImmediate: true });
   } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
+    if (isDuplicateKeyError(error)) return;
+    // The embedded server can also answer the losing upsert with no document, which Agenda's backend
+    // asserts against: if the winner's job is saved, the race is all it was.
+    if (await queue.jobs.findOne({ name, type: "single" }, { projection: { _id: 1 } })) return;
+    throw error;
   }
 }
 

@@ -129,4 +129,32 @@ describe("the worker", () => {
     expect(String(reported[0].error)).toMatch(/bad payload/);
     await waitFor(async () => (await queue.jobs.countDocuments({ name: "backfill-repository" })) === 0);
   });
+
+  it("starts beside another worker starting at the same moment, the recurring jobs saved once", async () => {
+    const mongo = db.connection().db;
+    if (!mongo) throw new Error("no database handle");
+    // Each round empties the recurring jobs so both workers race to save them (the losing save used
+    // to crash a worker most rounds on the embedded server).
+    for (let round = 0; round < 5; round++) {
+      await queue.jobs.deleteMany({ repeatInterval: { $ne: null } });
+      const starting = [1, 2].map(async () =>
+        startWorker({
+          queue: await createQueue(mongo, { processEvery: 60_000 }),
+          store: db.store(),
+          app: simulatorProbot(sim()),
+          env,
+          log: silentLog,
+          reportError: () => undefined,
+        }),
+      );
+      const started = await Promise.allSettled(starting);
+      await Promise.all(started.map((one) => (one.status === "fulfilled" ? one.value.stop() : undefined)));
+      expect(started.map((one) => one.status)).toEqual(["fulfilled", "fulfilled"]);
+      const recurring = await queue.jobs.find({ repeatInterval: { $ne: null } }).toArray();
+      expect(recurring.map((job) => job.name).sort()).toEqual([
+        "redeliver-failed-webhooks",
+        "schedule-syncs",
+      ]);
+    }
+  });
 });
