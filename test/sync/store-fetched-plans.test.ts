@@ -1,9 +1,5 @@
-import type { CommandStartedEvent, Document } from "mongodb";
-import type { Connection } from "mongoose";
 import type { FetchedPullRequest } from "../../src/github/index.js";
 import { DEFAULT_REPO_CONFIG } from "../../src/metrics/repo-config.js";
-import { connectDatabase } from "../../src/storage/connect.js";
-import { createStore, syncIndexes, type Store } from "../../src/storage/store.js";
 import { storeFetchedPullRequests } from "../../src/sync/persist/store-fetched.js";
 import { deleteComment } from "../../src/webhooks/persist/records.js";
 import {
@@ -14,33 +10,14 @@ import {
   REPO,
   reviewRecord,
 } from "../harness/factories.js";
-import { testMongoUri } from "../harness/database.js";
+import { isPointWrite, useMonitoredDatabase } from "../harness/query-plans.js";
 
 /**
- * Every read the sync makes while storing a page must ride an index. A read that scans costs a pass
- * over the whole collection per page, so a backfill slows as the repository grows: a query shape the
+ * Every read and write the sync makes while storing a page must find its documents through an index.
+ * One that scans costs a pass over the whole collection per page, so a backfill slows as the repository grows: a query shape the
  * embedded server could not plan on an index once made 3,000-PR backfills crawl at 1 PR/s.
  */
-const dbName = `test_plans_${Date.now()}`;
-let connection: Connection;
-let store: Store;
-const reads: Array<{ collection: string; filter: Document }> = [];
-
-beforeAll(async () => {
-  connection = await connectDatabase(testMongoUri(), dbName, { monitorCommands: true });
-  store = createStore(connection);
-  await syncIndexes(store);
-  connection.getClient().on("commandStarted", (event: CommandStartedEvent) => {
-    if (event.commandName === "find") {
-      reads.push({ collection: String(event.command.find), filter: event.command.filter as Document });
-    }
-  });
-});
-
-afterAll(async () => {
-  await connection.dropDatabase().catch(() => undefined);
-  await connection.close();
-});
+const db = useMonitoredDatabase();
 
 function fetched(number: number, updatedAt: Date): FetchedPullRequest {
   const prNumber = number;
@@ -60,21 +37,15 @@ function fetched(number: number, updatedAt: Date): FetchedPullRequest {
   };
 }
 
-/** The winning plan of `filter`, as the server explains it. */
-async function planOf(collection: string, filter: Document): Promise<string> {
-  const explained = await connection.db!.collection(collection).find(filter).explain("queryPlanner");
-  return JSON.stringify((explained.queryPlanner as Document).winningPlan);
-}
-
-test("storing a page, then the same page updated, reads only through indexes", async () => {
+test("storing a page, then the same page updated, finds and writes only through indexes", async () => {
   const first = [1, 2, 3].map((n) => fetched(n, new Date("2026-03-02T10:00:00Z")));
-  await storeFetchedPullRequests(store, first, DEFAULT_REPO_CONFIG);
+  await storeFetchedPullRequests(db.store(), first, DEFAULT_REPO_CONFIG);
   // A tombstone and newer versions take the paths that compare with what is stored.
-  await deleteComment(store, { ...first[0].comments[0], updatedAt: new Date("2026-03-03T10:00:00Z") });
+  await deleteComment(db.store(), { ...first[0].comments[0], updatedAt: new Date("2026-03-03T10:00:00Z") });
   const second = [1, 2, 3].map((n) => fetched(n, new Date("2026-03-04T10:00:00Z")));
-  await storeFetchedPullRequests(store, second, DEFAULT_REPO_CONFIG);
+  await storeFetchedPullRequests(db.store(), second, DEFAULT_REPO_CONFIG);
 
-  const collections = new Set(reads.map((read) => read.collection));
+  const collections = new Set(db.sent.map((one) => one.collection));
   expect([...collections].sort()).toEqual(
     expect.arrayContaining([
       "changed_files",
@@ -85,15 +56,18 @@ test("storing a page, then the same page updated, reads only through indexes", a
       "reviews",
     ]),
   );
-  const scans: string[] = [];
-  for (const read of reads) {
-    if ((await planOf(read.collection, read.filter)).includes("COLLSCAN")) {
-      scans.push(`${read.collection} ${JSON.stringify(read.filter)}`);
-    }
-  }
-  expect(scans).toEqual([]);
+  expect(await db.collectionScans(db.sent.filter((one) => one.kind === "find"))).toEqual([]);
+  const writes = db.sent.filter((one) => one.kind === "update");
+  expect(writes.some((one) => Object.keys(one.filter)[0] === "_id")).toBe(true);
+  expect(writes.filter((one) => !isPointWrite(one)).map((one) => JSON.stringify(one.filter))).toEqual([]);
 });
 
 test("the check itself sees a scan: a filter on a field outside every index", async () => {
-  expect(await planOf("comments", { deletedAt: null })).toContain("COLLSCAN");
+  expect(
+    await db.collectionScans([{ kind: "find", collection: "comments", filter: { deletedAt: null } }]),
+  ).toHaveLength(1);
+  const conditions = { updatedAt: { $not: { $gt: new Date() } } };
+  expect(isPointWrite({ kind: "update", collection: "comments", filter: { ...REPO, ...conditions } })).toBe(
+    false,
+  );
 });

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError } from "mongodb";
-import { isDuplicateKeyError } from "../../webhooks/persist/upsert-if-newer.js";
+import { isDuplicateKeyError, overwritable } from "../../webhooks/persist/upsert-if-newer.js";
 
 /** One write of a bulk: `filter` with upsert, so a document that does not match is inserted. */
 interface Write {
@@ -31,10 +31,12 @@ export interface VersionedUpsert {
   guard?: Record<string, unknown>;
 }
 
-/** What is stored under an op's key: its version, and whether it fails the op's guard. */
+/** What is stored under an op's key: its version, whether it fails the op's guard, and its _id. */
 export interface Stored {
   version: Date | null;
   guarded: boolean;
+  /** Leads a guarded write's filter (see webhooks' `overwritable`). */
+  id?: unknown;
 }
 
 interface UpsertOutcome {
@@ -45,11 +47,12 @@ interface UpsertOutcome {
 const time = (date: Date | null) => date?.getTime() ?? null;
 
 /** webhooks' `upsertIfNewer` filter: overwrite unless the stored document is newer or fails the guard. */
-function newerOrEqual(op: VersionedUpsert): Record<string, unknown> {
-  const field = op.versionField;
-  const notNewer =
-    op.version === null ? { [field]: null } : { $or: [{ [field]: { $lte: op.version } }, { [field]: null }] };
-  return { ...op.key, $and: [notNewer, op.guard ?? {}] };
+function newerOrEqual(op: VersionedUpsert, id: unknown): Record<string, unknown> {
+  return {
+    ...(id === undefined ? {} : { _id: id }),
+    ...op.key,
+    ...overwritable(op.versionField, op.version, op.guard),
+  };
 }
 
 /** Indexes (into `writes`) of the writes that met an existing key. */
@@ -112,12 +115,14 @@ export async function upsertNewer(
   const stale = new Set<number>();
   const inserts: number[] = [];
   const guarded: number[] = [];
+  const storedIds = new Map<number, unknown>();
   ops.forEach((op, index) => {
     const current = stored(op);
     if (!current) return inserts.push(index);
     const [mine, theirs] = [time(op.version), time(current.version)];
     const newer = theirs !== null && (mine === null || theirs > mine);
     if (current.guarded || newer) return stale.add(index);
+    storedIds.set(index, current.id);
     if (mine !== theirs || options.rewriteEqual) guarded.push(index);
   });
   const raced = await insertOnly(
@@ -128,7 +133,10 @@ export async function upsertNewer(
   const writeGuarded = (indexes: number[]) =>
     colliding(
       model,
-      indexes.map((index) => ({ filter: newerOrEqual(ops[index]), update: ops[index].update })),
+      indexes.map((index) => ({
+        filter: newerOrEqual(ops[index], storedIds.get(index)),
+        update: ops[index].update,
+      })),
     );
   const first = await writeGuarded(retried);
   const again = await writeGuarded(first.map((i) => retried[i]));

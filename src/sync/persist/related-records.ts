@@ -21,7 +21,7 @@ async function upsertReviews(store: Store, items: readonly FetchedPullRequest[])
   const versions = byId(
     existing,
     (r) => r.reviewId,
-    (r) => ({ version: r.submittedAt, guarded: false }),
+    (r) => ({ version: r.submittedAt, guarded: false, id: r._id }),
   );
   await upsertNewer(
     store.reviews,
@@ -70,7 +70,7 @@ async function upsertComments(store: Store, items: readonly FetchedPullRequest[]
   const versions = byId(
     existing,
     (c) => `${c.kind}:${c.commentId}`,
-    (c) => ({ version: c.updatedAt, guarded: c.deletedAt != null }),
+    (c) => ({ version: c.updatedAt, guarded: c.deletedAt != null, id: c._id }),
   );
   await upsertNewer(
     store.comments,
@@ -98,7 +98,7 @@ async function upsertCheckRuns(store: Store, items: readonly FetchedPullRequest[
   const versions = byId(
     existing,
     (r) => r.checkRunId,
-    (r) => ({ version: r.completedAt, guarded: false }),
+    (r) => ({ version: r.completedAt, guarded: false, id: r._id }),
   );
   await upsertNewer(
     store.checkRuns,

@@ -61,7 +61,9 @@ async function storePage(
   const existing = await store.pullRequests
     .find({ ...repo, number: { $in: numbers } }, { number: 1, updatedAt: 1 })
     .lean();
-  const versions = new Map(existing.map((pr) => [pr.number, { version: pr.updatedAt, guarded: false }]));
+  const versions = new Map(
+    existing.map((pr) => [pr.number, { version: pr.updatedAt, guarded: false, id: pr._id }]),
+  );
   const { stale: staleIndexes } = await upsertNewer(
     store.pullRequests,
     items.map((item) => ({

@@ -1,12 +1,16 @@
 import type { MongooseUpdateQueryOptions, QueryFilter, UpdateQuery } from "mongoose";
 
-/** The one method used, so every model of the store fits whatever its virtuals and helpers. */
+/** The methods used, so every model of the store fits whatever its virtuals and helpers. */
 export interface UpsertableModel<T> {
+  findOne(
+    filter: QueryFilter<T>,
+    projection: { _id: 1 },
+  ): { lean(): { exec(): Promise<{ _id: unknown } | null> } };
   updateOne(
     filter: QueryFilter<T>,
     update: UpdateQuery<T>,
-    options: MongooseUpdateQueryOptions<T> & { upsert: boolean },
-  ): { exec(): Promise<unknown> };
+    options: MongooseUpdateQueryOptions<T> & { upsert?: boolean },
+  ): { exec(): Promise<{ matchedCount: number; upsertedCount: number }> };
 }
 
 export type WriteOutcome = "written" | "stale";
@@ -33,11 +37,30 @@ export async function upsertWithRetry(write: () => Promise<unknown>): Promise<bo
 }
 
 /**
+ * The conditions a stored document must meet to be overwritten: not newer than `version` by
+ * `versionField` (one without a version always is), and `guard`. Written as plain field conditions
+ * for a filter led by the document's _id: with `$and`/`$or`, or without the _id, the embedded server
+ * scanned every document of the collection for each write (~190 ms at 20,000 comments, ~5 ms so).
+ */
+export function overwritable(
+  versionField: string,
+  version: unknown,
+  guard: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const notNewer = version === null || version === undefined ? null : { $not: { $gt: version } };
+  return { [versionField]: notNewer, ...guard };
+}
+
+/**
  * Writes `fields` unless the stored document is newer by `versionField` (GitHub's own timestamp, so
- * arrival order does not matter). A stored document without a version is always overwritten. The
- * conditional upsert meets a newer document as a duplicate-key error, which after one retry means
- * "stale, skipped". `guard` adds conditions the stored document must meet to be overwritten.
- * Only `fields` are `$set`; other paths get their schema defaults on insert and are never touched.
+ * arrival order does not matter). A stored document without a version is always overwritten.
+ * `guard` adds conditions the stored document must meet to be overwritten. Only `fields` are set;
+ * other paths get their schema defaults on insert and are never touched.
+ *
+ * Every write finds its document by a point lookup (see `overwritable`): a new record is inserted on
+ * its bare key, and if a concurrent delivery stored it first, the next round compares versions with
+ * that document through its _id. A document removed between the read and the write (its repository
+ * left the app) is not brought back.
  */
 export async function upsertIfNewer<T>(
   model: UpsertableModel<T>,
@@ -46,15 +69,28 @@ export async function upsertIfNewer<T>(
   versionField: keyof T & string,
   guard: Record<string, unknown> = {},
 ): Promise<WriteOutcome> {
-  const version = fields[versionField];
-  const notNewer =
-    version === null || version === undefined
-      ? { [versionField]: null }
-      : { $or: [{ [versionField]: { $lte: version } }, { [versionField]: null }] };
-  const filter = { ...key, $and: [notNewer, guard] } as QueryFilter<T>;
-  const update = { $set: fields } as UpdateQuery<T>;
-  const written = await upsertWithRetry(() =>
-    model.updateOne(filter, update, { upsert: true, setDefaultsOnInsert: true }).exec(),
-  );
-  return written ? "written" : "stale";
+  const conditions = overwritable(versionField, fields[versionField], guard);
+  for (let round = 0; round < 3; round += 1) {
+    const stored = await model
+      .findOne(key as QueryFilter<T>, { _id: 1 })
+      .lean()
+      .exec();
+    try {
+      if (!stored) {
+        const insert = { $setOnInsert: fields } as UpdateQuery<T>;
+        const { upsertedCount } = await model
+          .updateOne(key as QueryFilter<T>, insert, { upsert: true, setDefaultsOnInsert: true })
+          .exec();
+        if (upsertedCount === 1) return "written";
+        continue;
+      }
+      const filter = { _id: stored._id, ...key, ...conditions } as QueryFilter<T>;
+      const { matchedCount } = await model.updateOne(filter, { $set: fields } as UpdateQuery<T>, {}).exec();
+      return matchedCount === 1 ? "written" : "stale";
+    } catch (error) {
+      // Two deliveries inserting the same new record at once: the loser compares versions next round.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+  return "stale";
 }
