@@ -18,7 +18,7 @@ test("deliveries for stored records write through point lookups and read through
   const comment = commentRecord({ commentId: 62, ...first });
   const run = checkRunRecord({ checkRunId: 63, completedAt: first.updatedAt });
   for (const version of [first, later]) {
-    await savePullRequest(store, { ...pr, ...version });
+    await savePullRequest(store, { ...pr, ...version }, { readyForReviewAt: version.updatedAt });
     await saveReview(store, { ...review, submittedAt: version.updatedAt });
     await saveComment(store, { ...comment, ...version });
     await saveCheckRun(store, { ...run, completedAt: version.updatedAt });

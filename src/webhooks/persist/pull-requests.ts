@@ -39,20 +39,25 @@ export async function savePullRequest(
   if (signal.openedAsDraft !== undefined) {
     await model.updateOne(key, { $set: { openedAsDraft: signal.openedAsDraft } });
   }
+  const stored = await model.findOne(key, { _id: 1 }).lean();
+  if (!stored) return outcome;
+  // Led by the _id with plain field conditions: a point lookup (see `overwritable`).
+  const byId = { _id: stored._id, ...key };
   if (signal.readyForReviewAt) {
-    // First one wins. Not `$min`: a stored null sorts before every date, so `$min` would keep it.
+    // First one wins (a stored null or a later date gives way). Not `$min`: a stored null sorts
+    // before every date, so `$min` would keep it.
     const at = signal.readyForReviewAt;
     await model.updateOne(
-      { ...key, $or: [{ firstReadyForReviewAt: null }, { firstReadyForReviewAt: { $gt: at } }] },
+      { ...byId, firstReadyForReviewAt: { $not: { $lte: at } } },
       { $set: { firstReadyForReviewAt: at } },
     );
   }
-  await refreshReadyAt(store, key);
+  await refreshReadyAt(store, key, stored._id);
   return outcome;
 }
 
 /** Recomputes `readyAt`; the write only applies if its inputs did not change meanwhile. */
-async function refreshReadyAt(store: Store, key: PullRequestKey): Promise<void> {
+async function refreshReadyAt(store: Store, key: PullRequestKey, id: unknown): Promise<void> {
   const model = store.pullRequests;
   const stored = await model
     .findOne(key, { createdAt: 1, draft: 1, openedAsDraft: 1, firstReadyForReviewAt: 1, readyAt: 1 })
@@ -69,6 +74,7 @@ async function refreshReadyAt(store: Store, key: PullRequestKey): Promise<void> 
   if ((readyAt?.getTime() ?? null) === (stored.readyAt?.getTime() ?? null)) return;
   await model.updateOne(
     {
+      _id: id,
       ...key,
       draft: inputs.draft,
       openedAsDraft: inputs.openedAsDraft,
