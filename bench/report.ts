@@ -97,20 +97,24 @@ function memoryRows(runs: BackfillRun[]): Row[] {
   const large = runs.at(-1);
   if (!small || !large) return [];
   const label = `${formatNumber(small.prs)} → ${formatNumber(large.prs)} PRs`;
-  const row = (name: string, bytes: (run: BackfillRun) => number): Row => {
+  const row = (name: string, bytes: (run: BackfillRun) => number, judged = true): Row => {
     const growth = ratio(bytes(large), bytes(small));
     return [
       `worker ${name}, ${label}`,
       `${formatNumber(mebibytes(bytes(small)))} → ${formatNumber(mebibytes(bytes(large)))} MiB`,
       "—",
       formatRatio(growth),
-      describeTarget(TARGETS.memoryGrowth, "×"),
-      verdict(meets(growth, TARGETS.memoryGrowth)),
+      judged ? describeTarget(TARGETS.memoryGrowth, "×") : "info",
+      judged ? verdict(meets(growth, TARGETS.memoryGrowth)) : "—",
     ];
   };
+  // Sampled heap counts garbage V8 has not collected yet, which V8 lets grow in a longer run: three
+  // runs of the same code gave 1.03×, 1.50× and 1.58× for 10× the PRs while live heap stayed 0.98–1.08×.
+  // A verdict on it would be a coin toss, so RSS (what the process costs) and live heap (what it keeps)
+  // are judged.
   return [
     row("peak RSS", (run) => run.peakRssBytes),
-    row("peak heap used (incl. garbage)", (run) => run.peakHeapUsedBytes),
+    row("peak heap used (incl. garbage)", (run) => run.peakHeapUsedBytes, false),
     row("peak live heap", (run) => run.peakLiveHeapBytes),
   ];
 }
