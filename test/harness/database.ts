@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Connection } from "mongoose";
+import type { ConnectOptions, Connection } from "mongoose";
 import { connectDatabase } from "../../src/storage/connect.js";
 import { createStore, syncIndexes, type Store } from "../../src/storage/store.js";
 
@@ -9,14 +9,21 @@ export function testMongoUri(): string {
   return uri;
 }
 
-/** A fresh database for this test file on the run's real MongoDB-protocol server, dropped afterwards. */
-export function useTestDatabase(): { store: () => Store; connection: () => Connection; dbName: string } {
+/**
+ * A fresh database for this test file on the run's real MongoDB-protocol server, dropped afterwards.
+ * `options` go to the driver (e.g. `monitorCommands`).
+ */
+export function useTestDatabase(options: ConnectOptions = {}): {
+  store: () => Store;
+  connection: () => Connection;
+  dbName: string;
+} {
   const dbName = `test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
   let connection: Connection | undefined;
   let store: Store | undefined;
 
   beforeAll(async () => {
-    connection = await connectDatabase(testMongoUri(), dbName);
+    connection = await connectDatabase(testMongoUri(), dbName, options);
     store = createStore(connection);
     await syncIndexes(store);
   });

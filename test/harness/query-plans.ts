@@ -1,8 +1,6 @@
 import type { CommandStartedEvent, Document } from "mongodb";
-import type { Connection } from "mongoose";
-import { connectDatabase } from "../../src/storage/connect.js";
-import { createStore, syncIndexes, type Store } from "../../src/storage/store.js";
-import { testMongoUri } from "./database.js";
+import type { Store } from "../../src/storage/store.js";
+import { useTestDatabase } from "./database.js";
 
 /** A filter the code under test sent: a find's, or the query of an update. */
 export interface SentFilter {
@@ -36,45 +34,34 @@ export function useMonitoredDatabase(): {
   sent: SentFilter[];
   collectionScans: (filters: readonly SentFilter[]) => Promise<string[]>;
 } {
-  const dbName = `test_plans_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const db = useTestDatabase({ monitorCommands: true });
   const sent: SentFilter[] = [];
-  let connection: Connection | undefined;
-  let store: Store | undefined;
 
-  beforeAll(async () => {
-    connection = await connectDatabase(testMongoUri(), dbName, { monitorCommands: true });
-    store = createStore(connection);
-    await syncIndexes(store);
-    connection.getClient().on("commandStarted", (event: CommandStartedEvent) => {
-      const collection = String(event.command[event.commandName]);
-      if (event.commandName === "find") {
-        sent.push({ kind: "find", collection, filter: event.command.filter as Document });
-      }
-      if (event.commandName === "update") {
-        for (const update of event.command.updates as Array<{ q: Document }>) {
-          sent.push({ kind: "update", collection, filter: update.q });
+  beforeAll(() => {
+    db.connection()
+      .getClient()
+      .on("commandStarted", (event: CommandStartedEvent) => {
+        const collection = String(event.command[event.commandName]);
+        if (event.commandName === "find") {
+          sent.push({ kind: "find", collection, filter: event.command.filter as Document });
         }
-      }
-    });
-  });
-
-  afterAll(async () => {
-    await connection?.dropDatabase().catch(() => undefined);
-    await connection?.close();
+        if (event.commandName === "update") {
+          for (const update of event.command.updates as Array<{ q: Document }>) {
+            sent.push({ kind: "update", collection, filter: update.q });
+          }
+        }
+      });
   });
 
   const planOf = async ({ collection, filter }: SentFilter): Promise<string> => {
-    const db = connection?.db;
-    if (!db) throw new Error("the monitored database is not open yet");
-    const explained = await db.collection(collection).find(filter).explain("queryPlanner");
+    const mongo = db.connection().db;
+    if (!mongo) throw new Error("the monitored database is not open yet");
+    const explained = await mongo.collection(collection).find(filter).explain("queryPlanner");
     return JSON.stringify((explained.queryPlanner as Document).winningPlan);
   };
 
   return {
-    store: () => {
-      if (!store) throw new Error("the monitored database is not open yet");
-      return store;
-    },
+    store: db.store,
     sent,
     collectionScans: async (filters) => {
       const scans: string[] = [];

@@ -13,7 +13,7 @@ interface BulkResult {
 }
 
 /** The one method used, so every model of the store fits (as webhooks' UpsertableModel does). */
-export interface BulkModel {
+interface BulkModel {
   bulkWrite(
     ops: Array<{ updateOne: Write & { upsert: true } }>,
     options: { ordered: false; throwOnValidationError: true },
