@@ -1,43 +1,37 @@
-import type { ApplicationFunction, Probot } from "probot";
+import { verify } from "@octokit/webhooks-methods";
+import type { ApplicationFunction } from "probot";
 import { createApiHandler } from "./api/handler.js";
-import { loadRepoConfigFile } from "./convert/load-repo-config.js";
 import { createDashboardHandler } from "./dashboard/handler.js";
 import { createHealthHandler } from "./http/healthz.js";
-import type { ErrorReporter } from "./observability/error-reporter.js";
+import { createInboxWriter, inboxCollection } from "./storage/inbox/index.js";
 import type { Store } from "./storage/store.js";
-import type { WebhookDeps } from "./webhooks/deps.js";
-import { registerWebhooks } from "./webhooks/register.js";
+import { createWebhookRoute } from "./webhooks/receive/route.js";
 
 export interface AppDeps {
   store: Store;
-  errors: ErrorReporter;
-  onPullRequestMerged: WebhookDeps["onPullRequestMerged"];
-  onRepositoriesTracked: WebhookDeps["onRepositoriesTracked"];
-  onRepoConfigChanged: WebhookDeps["onRepoConfigChanged"];
+  /** The app's webhook secret (Probot's default, "development", when unset). */
+  webhookSecret: string;
+  /** How long a delivery waits for the database before it is refused with 503 (GitHub waits 10 s). */
+  ackTimeoutMs?: number;
   /** Where the dashboard's PR links point: github.com, or the GitHub Enterprise host. */
   githubUrl?: string;
 }
 
-function routeWebhooks(app: Probot, deps: AppDeps): void {
-  registerWebhooks(app, {
-    store: deps.store,
-    onPullRequestMerged: deps.onPullRequestMerged,
-    onRepositoriesTracked: deps.onRepositoriesTracked,
-    onRepoConfigChanged: deps.onRepoConfigChanged,
-    loadRepoConfig: loadRepoConfigFile,
-    reportError: (error, context) => deps.errors.report(error, context),
-  });
-}
+export const DEFAULT_ACK_TIMEOUT_MS = 5_000;
 
-/** Webhooks only: for Lambda, where Probot has no HTTP server to add handlers to. */
-export function createWebhookApp(deps: AppDeps): ApplicationFunction {
-  return (app) => routeWebhooks(app, deps);
-}
-
-/** The Probot app only routes: webhooks to their handlers, HTTP paths to theirs. */
+/** The Probot app only routes HTTP paths to their handlers; deliveries are applied by the worker. */
 export function createApp(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
-    routeWebhooks(app, deps);
+    const writer = createInboxWriter(inboxCollection(deps.store), {
+      timeoutMs: deps.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
+    });
+    addHandler(
+      createWebhookRoute({
+        verify: (body, signature) => verify(deps.webhookSecret, body, signature),
+        writer,
+        log: app.log,
+      }),
+    );
     addHandler(createHealthHandler(deps.store.db));
     addHandler(createApiHandler({ store: deps.store, log: app.log }));
     addHandler(createDashboardHandler({ githubUrl: deps.githubUrl }));

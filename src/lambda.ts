@@ -1,94 +1,74 @@
-import { createRequire } from "node:module";
-import { getPrivateKey } from "@probot/get-private-key";
-import { Probot } from "probot";
-import { createWebhookApp } from "./app.js";
-import { EnvError, githubBaseUrls, githubWebUrl, parseEnv } from "./config/env.js";
-import { createOctokitClass } from "./github/index.js";
+import { verify } from "@octokit/webhooks-methods";
+import { DEFAULT_ACK_TIMEOUT_MS } from "./app.js";
+import { EnvError, parseEnv } from "./config/env.js";
 import { createErrorReporter } from "./observability/error-reporter.js";
 import { createLogger } from "./observability/logger.js";
 import { openDatabase } from "./runtime/database.js";
-import { createQueue, createSyncHooks, enqueueInstallationSyncs, enqueue } from "./sync/index.js";
+import { createInboxWriter, inboxCollection } from "./storage/inbox/index.js";
+import { createQueue, enqueue, enqueueInstallationSyncs } from "./sync/index.js";
+import { acceptDelivery } from "./webhooks/receive/accept-delivery.js";
+import { MAX_DELIVERY_BYTES } from "./webhooks/receive/envelope.js";
+import { DEFAULT_WEBHOOK_SECRET } from "./webhooks/receive/route.js";
 
 /**
- * AWS Lambda: the webhook function and the scheduled sync only ENQUEUE. Jobs run in `npm run worker`,
- * a long-lived process beside them (no Agenda polling inside Lambda). Set-up happens once per cold
- * start, outside the handlers, so warm invocations reuse the database connection.
+ * AWS Lambda: the webhook function only stores the delivery in the inbox and answers; the schedule only
+ * enqueues. `npm run worker`, a long-lived process beside them, applies deliveries and runs jobs. Set-up
+ * happens once per cold start, outside the handlers, so warm invocations reuse the connection.
  */
 interface HttpEvent {
-  headers: Record<string, string | undefined>;
-  body: string | null;
+  headers?: Record<string, string | undefined>;
+  body?: string | null;
   isBase64Encoded?: boolean;
-  httpMethod?: string;
-  path?: string;
 }
 interface HttpResult {
   statusCode: number;
-  headers?: Record<string, string>;
+  headers: Record<string, string>;
   body: string;
 }
-type AdapterFunction = (probot: Probot, event: HttpEvent, context: unknown) => Promise<HttpResult>;
-
-// The adapter is CommonJS built for Probot 13; its request handling takes our Probot 14 instance as is.
-const lambdaFunction = createRequire(import.meta.url)(
-  "@probot/adapter-aws-lambda-serverless/lambda-function.js",
-) as AdapterFunction;
 
 const env = parseEnv(process.env);
-const privateKey = getPrivateKey({ env: process.env }) ?? undefined;
-if (!env.APP_ID || !privateKey) throw new EnvError("mergelens lambda: set APP_ID and PRIVATE_KEY");
 // Lambda has no disk to keep an embedded database on, and the worker must share this one.
 if (!env.MONGODB_URI) throw new EnvError("mergelens lambda: set MONGODB_URI to the database the worker uses");
 
 const log = await createLogger(env);
+if (!env.WEBHOOK_SECRET)
+  log.warn("WEBHOOK_SECRET is unset: deliveries signed with 'development' are accepted");
+const secret = env.WEBHOOK_SECRET ?? DEFAULT_WEBHOOK_SECRET;
 const database = await openDatabase(env, log);
 const errors = await createErrorReporter({ dsn: env.SENTRY_DSN, log });
 const mongo = database.store.db.db;
 if (!mongo) throw new Error("the database connection is not open");
 const queue = await createQueue(mongo);
-const hooks = createSyncHooks(queue, env);
+const writer = createInboxWriter(inboxCollection(database.store), { timeoutMs: DEFAULT_ACK_TIMEOUT_MS });
 
-const probot = new Probot({
-  appId: env.APP_ID,
-  privateKey,
-  secret: env.WEBHOOK_SECRET,
-  baseUrl: githubBaseUrls(env).rest,
-  Octokit: createOctokitClass(),
-  log,
+const json = (statusCode: number, body: unknown): HttpResult => ({
+  statusCode,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
 });
-await probot.load(
-  createWebhookApp({
-    store: database.store,
-    errors,
-    githubUrl: githubWebUrl(env),
-    ...hooks,
-  }),
-);
 
-/** The status @octokit/webhooks gives a refused delivery (400 for a bad signature), else 500. */
-function statusOf(error: unknown): number {
-  const errors = error instanceof AggregateError ? error.errors : [error];
-  const status = (errors[0] as { status?: unknown } | undefined)?.status;
-  return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
-}
-
-export async function webhooks(event: HttpEvent, context: unknown): Promise<HttpResult> {
-  // HTTP API payloads may arrive base64-encoded; the signature is over the raw text.
-  const body =
-    event.isBase64Encoded && event.body ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+/** API Gateway (HTTP API v2 or REST v1) → the same raw-first ingest as `POST /api/github/webhooks`. */
+export async function webhooks(event: HttpEvent): Promise<HttpResult> {
+  const raw = event.body ?? "";
+  // The signature is over the bytes GitHub sent; HTTP APIs may hand them over base64-encoded.
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, "base64") : Buffer.from(raw, "utf8");
+  if (bytes.length > MAX_DELIVERY_BYTES)
+    return json(413, {
+      error: { code: "too_large", message: `the body is larger than ${MAX_DELIVERY_BYTES} bytes` },
+    });
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   try {
-    return await lambdaFunction(probot, { ...event, body, isBase64Encoded: false }, context);
+    const answer = await acceptDelivery(
+      { headers, body: bytes.toString("utf8") },
+      { verify: (body, signature) => verify(secret, body, signature), writer },
+    );
+    if (answer.status >= 400)
+      log.warn({ delivery: answer.deliveryId, status: answer.status }, "webhook refused");
+    return json(answer.status, answer.body);
   } catch (error) {
-    const statusCode = statusOf(error);
-    // A refused delivery is the sender's problem; a failure of ours goes to Sentry and GitHub retries it.
-    if (statusCode >= 500)
-      errors.report(error, { function: "webhooks", delivery: event.headers["x-github-delivery"] });
-    const message =
-      statusCode >= 500 ? "internal error" : error instanceof Error ? error.message : String(error);
-    return {
-      statusCode,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ error: message }),
-    };
+    errors.report(error, { function: "webhooks", delivery: headers["x-github-delivery"] });
+    return json(500, { error: { code: "internal", message: "internal error" } });
   }
 }
 

@@ -7,6 +7,8 @@ import { createErrorReporter } from "./observability/error-reporter.js";
 import { createLogger } from "./observability/logger.js";
 import { openDatabase } from "./runtime/database.js";
 import { onShutdown } from "./runtime/shutdown.js";
+import { startInboxProcessor } from "./runtime/start-inbox.js";
+import { createSyncHooks } from "./sync/hooks.js";
 import { createQueue } from "./sync/queue.js";
 import { startWorker } from "./sync/worker.js";
 
@@ -41,8 +43,16 @@ async function main(env: Env): Promise<void> {
     log,
     reportError: (error, context) => errors.report(error, context),
   });
-  log.info("mergelens worker started");
-  onShutdown(log, [() => worker.stop(), () => database.close(), () => errors.flush()]);
+  const inbox = await startInboxProcessor({
+    store: database.store,
+    app,
+    hooks: createSyncHooks(queue, env),
+    errors,
+    log,
+    env,
+  });
+  log.info("mergelens worker started: jobs and webhook inbox");
+  onShutdown(log, [() => inbox.stop(), () => worker.stop(), () => database.close(), () => errors.flush()]);
 }
 
 try {

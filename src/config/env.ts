@@ -42,6 +42,7 @@ export const envSchema = z
     ),
     GHE_PROTOCOL: optional(z.enum(["http", "https"], "must be http or https")).default("https"),
     BACKFILL_DAYS: optional(integer(1, 3650)).default(90),
+    INBOX_RETENTION_DAYS: optional(integer(1, 3650)).default(7),
     SYNC_SCHEDULE: optional(
       z.string().refine((expression) => {
         try {

@@ -1,13 +1,8 @@
+import type { PullRequestKey } from "../records/types.js";
 import type { RepoConfig } from "../metrics/repo-config.js";
 import type { Store } from "../storage/store.js";
 import { derivePullRequests } from "./derive-pull-requests.js";
 import { serialized } from "./serialize.js";
-
-export interface PullRequestKey {
-  installationId: number;
-  repoId: number;
-  number: number;
-}
 
 /**
  * The convert step for one PR: recomputes its derived fields from its stored records and writes only

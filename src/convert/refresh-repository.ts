@@ -1,7 +1,7 @@
 import type { RepoConfig } from "../metrics/repo-config.js";
 import type { Store } from "../storage/store.js";
 import { derivePullRequests, type StoredPullRequest } from "./derive-pull-requests.js";
-import type { RepositoryRef } from "./repo-config-cache.js";
+import type { RepositoryKey } from "../records/types.js";
 
 export interface RefreshProgress {
   done: number;
@@ -16,7 +16,7 @@ const BATCH_SIZE = 200;
  */
 export async function refreshRepositoryPullRequests(
   store: Store,
-  ref: RepositoryRef,
+  ref: RepositoryKey,
   config: RepoConfig,
   onProgress?: (progress: RefreshProgress) => void,
 ): Promise<void> {

@@ -1,14 +1,9 @@
+import type { RepositoryKey } from "../records/types.js";
 import { parseRepoConfigObject, readRepoConfigFile, type RepoConfig } from "../metrics/repo-config.js";
 import type { RepoConfigCache } from "../storage/models/repository.js";
 import type { Store } from "../storage/store.js";
 import type { LoadedRepoConfig } from "./load-repo-config.js";
 import { serialized } from "./serialize.js";
-
-/** A tracked repository: the key of its cached config. */
-export interface RepositoryRef {
-  installationId: number;
-  repoId: number;
-}
 
 export interface RepoConfigSource {
   store: Store;
@@ -18,14 +13,14 @@ export interface RepoConfigSource {
   report: (error: string) => void;
 }
 
-const key = (ref: RepositoryRef) => ({ installationId: ref.installationId, repoId: ref.repoId });
+const key = (ref: RepositoryKey) => ({ installationId: ref.installationId, repoId: ref.repoId });
 
 /**
  * One fetch at a time per repository in this process: deliveries arriving together for an uncached
  * repository load the file once, and a problem is reported once. Across processes the atomic swap
  * below (findOneAndUpdate returning the previous value) keeps the report single.
  */
-const exclusive = <T>(ref: RepositoryRef, task: () => Promise<T>): Promise<T> =>
+const exclusive = <T>(ref: RepositoryKey, task: () => Promise<T>): Promise<T> =>
   serialized(`repo-config:${ref.installationId}:${ref.repoId}`, task);
 
 /** Re-validated on read, so a stored value the current schema rejects falls back to the defaults. */
@@ -33,14 +28,14 @@ const effective = (cache: Pick<RepoConfigCache, "config">): RepoConfig =>
   parseRepoConfigObject(cache.config ?? null).config;
 
 /** The cached effective config, or null when it was never fetched (or the repository is untracked). */
-export async function readCachedRepoConfig(store: Store, ref: RepositoryRef): Promise<RepoConfig | null> {
+export async function readCachedRepoConfig(store: Store, ref: RepositoryKey): Promise<RepoConfig | null> {
   const cached = await store.repositories.findOne(key(ref), { config: 1, configFetchedAt: 1 }).lean();
   return cached?.configFetchedAt ? effective(cached) : null;
 }
 
 async function fetchAndCache(
   source: RepoConfigSource,
-  ref: RepositoryRef,
+  ref: RepositoryKey,
 ): Promise<{ config: RepoConfig; changed: boolean }> {
   const loaded = await source.load();
   const { file, error } =
@@ -65,13 +60,13 @@ async function fetchAndCache(
  */
 export function refetchRepoConfig(
   source: RepoConfigSource,
-  ref: RepositoryRef,
+  ref: RepositoryKey,
 ): Promise<{ config: RepoConfig; changed: boolean }> {
   return exclusive(ref, () => fetchAndCache(source, ref));
 }
 
 /** The repository's effective config: cached, or fetched and cached on a miss. */
-export function getRepoConfig(source: RepoConfigSource, ref: RepositoryRef): Promise<RepoConfig> {
+export function getRepoConfig(source: RepoConfigSource, ref: RepositoryKey): Promise<RepoConfig> {
   return exclusive(
     ref,
     async () => (await readCachedRepoConfig(source.store, ref)) ?? (await fetchAndCache(source, ref)).config,
@@ -79,6 +74,6 @@ export function getRepoConfig(source: RepoConfigSource, ref: RepositoryRef): Pro
 }
 
 /** Forgets the cached config, so the next fetch counts as a change (e.g. after a failed refresh). */
-export async function forgetRepoConfig(store: Store, ref: RepositoryRef): Promise<void> {
+export async function forgetRepoConfig(store: Store, ref: RepositoryKey): Promise<void> {
   await store.repositories.updateOne(key(ref), { $set: { configFetchedAt: null } });
 }

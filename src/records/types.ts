@@ -3,6 +3,22 @@
  * persists, and what the metric functions read. Plain data, no I/O; GitHub's ids are the keys.
  */
 
+/** A repository of an installation: the key every per-repository record and job carries. */
+export interface RepositoryKey {
+  installationId: number;
+  repoId: number;
+}
+
+/** A pull request of a repository. */
+export interface PullRequestKey extends RepositoryKey {
+  number: number;
+}
+
+/** A pull request with its repository's `owner/name`: what jobs and hooks hand around. */
+export interface PullRequestRef extends PullRequestKey {
+  repo: string;
+}
+
 export interface Actor {
   login: string;
   id: number | null;
@@ -173,3 +189,10 @@ export interface DeploymentRecord {
   updatedAt: Date;
   statuses: DeploymentStatusRecord[];
 }
+
+/** What a webhook knows about a repository (undated without `nameVersion`); sync state is the sync's. */
+export type RepositoryFields = Pick<RepositoryRecord, "installationId" | "repoId" | "fullName" | "private"> &
+  Partial<Pick<RepositoryRecord, "nameVersion">>;
+
+/** A deployment without its statuses: those arrive one by one and are appended. */
+export type DeploymentFields = Omit<DeploymentRecord, "statuses">;

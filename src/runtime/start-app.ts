@@ -2,11 +2,13 @@ import { hostname } from "node:os";
 import type { Logger } from "pino";
 import { Probot, Server } from "probot";
 import { createApp } from "../app.js";
+import { DEFAULT_WEBHOOK_SECRET, PROBOT_UNUSED_WEBHOOK_PATH } from "../webhooks/receive/route.js";
 import { githubBaseUrls, githubWebUrl, type Env } from "../config/env.js";
 import { createOctokitClass } from "../github/index.js";
 import { createErrorReporter } from "../observability/error-reporter.js";
 import { createQueue, createSyncHooks, startWorker } from "../sync/index.js";
 import { openDatabase, type OpenDatabase } from "./database.js";
+import { startInboxProcessor } from "./start-inbox.js";
 
 export interface StartAppOptions {
   env: Env;
@@ -44,27 +46,37 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     log,
   });
 
-  const server = new Server({ port: env.PORT, host: process.env.HOST, log, Probot: AppProbot });
+  const server = new Server({
+    port: env.PORT,
+    host: process.env.HOST,
+    log,
+    Probot: AppProbot,
+    // Our route stores deliveries raw (src/webhooks/receive); Probot's own is moved out of the way.
+    webhookPath: PROBOT_UNUSED_WEBHOOK_PATH,
+  });
   await server.load(
     createApp({
       store: database.store,
-      errors,
+      webhookSecret: env.WEBHOOK_SECRET ?? DEFAULT_WEBHOOK_SECRET,
       githubUrl: githubWebUrl(env),
-      ...hooks,
     }),
   );
+  const app = new AppProbot();
   const worker =
     options.worker === false
       ? null
-      : await startWorker({
-          queue,
-          store: database.store,
-          app: new AppProbot(),
-          env,
-          log,
-          reportError: (error, context) => errors.report(error, context),
-          stopGraceMs: options.stopGraceMs,
-        });
+      : {
+          jobs: await startWorker({
+            queue,
+            store: database.store,
+            app,
+            env,
+            log,
+            reportError: (error, context) => errors.report(error, context),
+            stopGraceMs: options.stopGraceMs,
+          }),
+          inbox: await startInboxProcessor({ store: database.store, app, hooks, errors, log, env }),
+        };
   // Listen last: once /healthz answers, every part is up.
   const http = await server.start();
   const address = http.address();
@@ -74,7 +86,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     database,
     async stop() {
       await server.stop();
-      await worker?.stop();
+      await worker?.inbox.stop();
+      await worker?.jobs.stop();
       await database.close();
       await errors.flush();
     },

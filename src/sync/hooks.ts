@@ -1,6 +1,6 @@
 import type { Env } from "../config/env.js";
-import type { PullRequestRef } from "../webhooks/deps.js";
 import { enqueue, type Queue } from "./queue.js";
+import type { PullRequestRef } from "../records/types.js";
 
 export interface SyncHooks {
   /** A merged PR gets its complete data (idempotent: a redelivery finds the job already queued). */

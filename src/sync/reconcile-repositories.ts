@@ -1,7 +1,7 @@
 import type { InstallationRepository } from "../github/index.js";
 import type { Store } from "../storage/store.js";
-import { liftListedRemoval, recordListedRemoval } from "../webhooks/persist/access.js";
-import { ensureRepository, removeRepositories } from "../webhooks/persist/installations.js";
+import { liftListedRemoval, recordListedRemoval } from "../storage/write/access.js";
+import { ensureRepository, removeRepositories } from "../storage/write/installations.js";
 
 /**
  * Makes the tracked repositories those GitHub lists for the installation, as the

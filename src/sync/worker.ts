@@ -4,7 +4,7 @@ import type { Env } from "../config/env.js";
 import { loadRepoConfigFile } from "../convert/load-repo-config.js";
 import { getInstallationClient, type InstallationOctokit } from "../github/index.js";
 import type { Store } from "../storage/store.js";
-import { isDuplicateKeyError } from "../webhooks/persist/upsert-if-newer.js";
+import { isDuplicateKeyError } from "../storage/write/upsert-if-newer.js";
 import { defineJob, type DefineContext } from "./define-job.js";
 import { JobPaused, type Processor, type SyncDeps } from "./job-context.js";
 import type { JobName } from "./job-definitions.js";

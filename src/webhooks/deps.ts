@@ -1,20 +1,11 @@
 import type { ConfigOctokit, LoadedRepoConfig } from "../convert/load-repo-config.js";
-import type { RepositoryRef } from "../convert/repo-config-cache.js";
+import type { PullRequestRef, RepositoryKey } from "../records/types.js";
 import type { Store } from "../storage/store.js";
 
-/** Identifies a pull request across the app: what the merge hook and later jobs are keyed by. */
-export interface PullRequestRef {
-  installationId: number;
-  repoId: number;
-  /** `owner/name`. */
-  repo: string;
-  number: number;
-}
-
-/** Collaborators the webhook handlers receive, so tests and the entry point can each wire their own. */
+/** Collaborators the webhook side receives, so tests and the entry points can each wire their own. */
 export interface WebhookDeps {
   store: Store;
-  /** Called after a merged PR is stored; must be idempotent (a redelivery calls it again). */
+  /** Called after a merged PR is stored; must be idempotent (a replay calls it again). */
   onPullRequestMerged: (ref: PullRequestRef) => Promise<void>;
   /** Called after an installation is created or repositories are added: their history gets backfilled. */
   onRepositoriesTracked: (installationId: number, repoIds: readonly number[]) => Promise<void>;
@@ -22,9 +13,11 @@ export interface WebhookDeps {
    * Called when a push changed a repository's effective `.github/mergelens.yml` (its cache already
    * holds the new config): every PR of the repository needs its metrics recomputed.
    */
-  onRepoConfigChanged: (ref: RepositoryRef) => Promise<void>;
-  /** Reads `.github/mergelens.yml` with the delivery's octokit (`loadRepoConfigFile`); on a cache miss only. */
+  onRepoConfigChanged: (ref: RepositoryKey) => Promise<void>;
+  /** Reads `.github/mergelens.yml` (`loadRepoConfigFile`); on a cache miss only. */
   loadRepoConfig: (octokit: ConfigOctokit, fullName: string) => Promise<LoadedRepoConfig>;
+  /** An installation's client for reading config files, made only when a file must be read. */
+  octokitFor: (installationId: number) => Promise<ConfigOctokit>;
   /** Sentry (or a test spy): failures that should reach a human without stopping the process. */
   reportError: (error: unknown, context: Record<string, unknown>) => void;
 }

@@ -6,7 +6,8 @@ import { edit, example } from "../webhooks/helpers/fixtures.js";
 
 /**
  * The Lambda functions as AWS calls them: API Gateway events into `webhooks`, an empty schedule event
- * into `scheduleSyncs`. They only enqueue; the test reads the jobs they leave for the worker.
+ * into `scheduleSyncs`. They only enqueue: deliveries into the inbox, syncs into the job queue, for
+ * the worker to apply and run.
  */
 const SECRET = "lambda-secret";
 const dbName = `lambda_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
@@ -49,39 +50,55 @@ function event(name: string, payload: object, secret = SECRET) {
   };
 }
 
+const inbox = () => db().collection<{ _id: string }>("inbox");
+
 describe("the Lambda functions", () => {
-  it("store a signed installation and queue its backfill for the worker", async () => {
-    const result = await lambda.webhooks(event("installation", example("installation", "created")), {});
+  it("store a signed delivery in the inbox, and nothing else, for the worker to apply", async () => {
+    const delivery = event("installation", example("installation", "created"));
+    const result = await lambda.webhooks(delivery);
     expect(result.statusCode).toBe(200);
-    expect(await db().collection("installations").countDocuments({ installationId: 957387 })).toBe(1);
-    expect(await db().collection("jobs").findOne({ name: "backfill-repository" })).toMatchObject({
-      data: { installationId: 957387, repoId: 186853002, days: 90 },
+    expect(await inbox().findOne({ _id: delivery.headers["X-GitHub-Delivery"] })).toMatchObject({
+      event: "installation",
+      action: "created",
+      installationId: 957387,
+      state: "pending",
     });
+    expect(await db().collection("installations").countDocuments()).toBe(0);
+    expect(await db().collection("jobs").countDocuments({ name: "backfill-repository" })).toBe(0);
   });
 
   it("refuse a forged signature with 400 and store nothing", async () => {
-    const forged = event(
-      "installation",
-      edit(example("installation", "created"), { "installation.id": 5 }),
-      "wrong",
-    );
-    const result = await lambda.webhooks(forged, {});
+    const forged = event("installation", example("installation", "created"), "wrong");
+    const result = await lambda.webhooks(forged);
     expect(result.statusCode).toBe(400);
-    expect(await db().collection("installations").countDocuments({ installationId: 5 })).toBe(0);
+    expect(await inbox().countDocuments({ _id: forged.headers["X-GitHub-Delivery"] })).toBe(0);
   });
 
   it("accept a base64-encoded body, as API Gateway's HTTP API may send it", async () => {
     const plain = event("installation", edit(example("installation", "created"), { "installation.id": 6 }));
     const encoded = { ...plain, body: Buffer.from(plain.body).toString("base64"), isBase64Encoded: true };
-    expect((await lambda.webhooks(encoded, {})).statusCode).toBe(200);
-    expect(await db().collection("installations").countDocuments({ installationId: 6 })).toBe(1);
+    expect((await lambda.webhooks(encoded)).statusCode).toBe(200);
+    expect(await inbox().findOne({ _id: plain.headers["X-GitHub-Delivery"] })).toMatchObject({
+      installationId: 6,
+    });
+  });
+
+  it("refuse a body over GitHub's 25 MB limit with 413", async () => {
+    const huge = event("push", { padding: "x".repeat(25 * 1024 * 1024) });
+    expect((await lambda.webhooks(huge)).statusCode).toBe(413);
+    expect(await inbox().countDocuments({ _id: huge.headers["X-GitHub-Delivery"] })).toBe(0);
   });
 
   it("queue one installation sync per active installation on schedule, once", async () => {
-    await db().collection("jobs").deleteMany({ name: "sync-installation" });
-    const installations = await db().collection("installations").countDocuments({ suspendedAt: null });
-    expect(await lambda.scheduleSyncs()).toEqual({ queued: installations });
+    await db()
+      .collection("installations")
+      .insertMany([
+        { installationId: 11, suspendedAt: null },
+        { installationId: 12, suspendedAt: null },
+        { installationId: 13, suspendedAt: new Date() },
+      ]);
+    expect(await lambda.scheduleSyncs()).toEqual({ queued: 2 });
     expect(await lambda.scheduleSyncs()).toEqual({ queued: 0 });
-    expect(await db().collection("jobs").countDocuments({ name: "sync-installation" })).toBe(installations);
+    expect(await db().collection("jobs").countDocuments({ name: "sync-installation" })).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { JobPaused } from "../../src/sync/job-context.js";
 import { backfillRepository } from "../../src/sync/jobs/backfill-repository.js";
-import { recordAccess } from "../../src/webhooks/persist/access.js";
-import { removeRepositories } from "../../src/webhooks/persist/installations.js";
+import { recordAccess } from "../../src/storage/write/access.js";
+import { removeRepositories } from "../../src/storage/write/installations.js";
 import {
   countOperations,
   jobRun,

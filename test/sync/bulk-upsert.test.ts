@@ -1,4 +1,4 @@
-import { upsertNewer, type VersionedUpsert } from "../../src/sync/persist/bulk-upsert.js";
+import { upsertNewer, type VersionedUpsert } from "../../src/storage/write/bulk-upsert.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import { at, reviewRecord } from "../harness/factories.js";
 

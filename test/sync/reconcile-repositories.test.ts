@@ -1,6 +1,6 @@
 import { reconcileRepositories } from "../../src/sync/reconcile-repositories.js";
-import { recordAccess } from "../../src/webhooks/persist/access.js";
-import { ensureRepository, removeRepositories } from "../../src/webhooks/persist/installations.js";
+import { recordAccess } from "../../src/storage/write/access.js";
+import { ensureRepository, removeRepositories } from "../../src/storage/write/installations.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 
 const db = useTestDatabase();

@@ -1,7 +1,7 @@
 import type { FetchedPullRequest } from "../../src/github/index.js";
 import { DEFAULT_REPO_CONFIG } from "../../src/metrics/repo-config.js";
 import { storeFetchedPullRequests } from "../../src/sync/persist/store-fetched.js";
-import { deleteComment } from "../../src/webhooks/persist/records.js";
+import { deleteComment } from "../../src/storage/write/records.js";
 import {
   checkRunRecord,
   commentRecord,

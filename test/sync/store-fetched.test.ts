@@ -1,10 +1,11 @@
+import type { PullRequestRecord } from "../../src/records/types.js";
 import type { FetchedPullRequest } from "../../src/github/index.js";
 import { DEFAULT_REPO_CONFIG } from "../../src/metrics/repo-config.js";
 import { storeFetchedPullRequests } from "../../src/sync/persist/store-fetched.js";
-import { savePullRequest } from "../../src/webhooks/persist/pull-requests.js";
-import { recordAccess } from "../../src/webhooks/persist/access.js";
-import { removeRepositories } from "../../src/webhooks/persist/installations.js";
-import { deleteComment, saveComment } from "../../src/webhooks/persist/records.js";
+import { writePullRequests } from "../../src/storage/write/pull-requests.js";
+import { recordAccess } from "../../src/storage/write/access.js";
+import { removeRepositories } from "../../src/storage/write/installations.js";
+import { deleteComment, saveComment } from "../../src/storage/write/records.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import {
   checkRunRecord,
@@ -92,6 +93,10 @@ const shasOf = async (prNumber: number) =>
     .map((commit) => commit.sha)
     .sort();
 
+/** A PR as a webhook batch stores it. */
+const asDelivered = (record: PullRequestRecord) =>
+  writePullRequests(db.store(), record, [{ record }], { rewriteEqual: true });
+
 describe("storeFetchedPullRequests", () => {
   it("stores a page of PRs with their records, draft history, notes and derived fields", async () => {
     const outcome = await store([
@@ -146,7 +151,7 @@ describe("storeFetchedPullRequests", () => {
 
   it("never overwrites a PR a webhook stored newer, but merges the records and the draft history", async () => {
     const webhook = fetched(1, at("05T00:00:00")).pr;
-    await savePullRequest(db.store(), { ...webhook, title: "from the webhook" });
+    await asDelivered({ ...webhook, title: "from the webhook" });
     const older = fetched(1, at("04T00:00:00"), { shas: ["c1"] });
 
     const outcome = await store([older]);
@@ -165,7 +170,7 @@ describe("storeFetchedPullRequests", () => {
 
   it("lets a fetched PR as new as the stored one win", async () => {
     const same = at("05T00:00:00");
-    await savePullRequest(db.store(), { ...fetched(1, same).pr, title: "from the webhook" });
+    await asDelivered({ ...fetched(1, same).pr, title: "from the webhook" });
     expect(await store([fetched(1, same)])).toEqual({ written: [1], stale: [], removed: false });
     expect(await pr(1)).toMatchObject({ title: "PR 1", dataComplete: true });
   });

@@ -1,87 +1,174 @@
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware } from "probot";
-import { registerWebhooks } from "../../src/webhooks/register.js";
-import { clearStore, useTestDatabase } from "../harness/database.js";
-import { createProbot, recordingDeps, WEBHOOK_SECRET, type RecordingDeps } from "./helpers/app.js";
+import { verify } from "@octokit/webhooks-methods";
+import { MongoClient } from "mongodb";
+import { pino } from "pino";
+import { createInboxWriter, inboxCollection } from "../../src/storage/inbox/index.js";
+import type { InboxDelivery } from "../../src/storage/models/inbox-delivery.js";
+import { createWebhookRoute } from "../../src/webhooks/receive/route.js";
+import { clearStore } from "../harness/database.js";
+import { useTestApp, WEBHOOK_SECRET } from "./helpers/app.js";
 import { edit, example } from "./helpers/fixtures.js";
 
-/** Deliveries through Probot's real HTTP middleware, where signatures are checked. */
-const db = useTestDatabase();
+/** Deliveries through the real webhook route, where signatures and envelopes are checked. */
+const { db, app } = useTestApp();
+const log = pino({ level: "silent" });
 let server: Server;
 let url: string;
-let deps: RecordingDeps;
+const MAX_BYTES = 64 * 1024;
+
+function serve(route: ReturnType<typeof createWebhookRoute>): Promise<Server> {
+  const listening = createServer((request, response) => {
+    void route(request, response).then((handled) => {
+      if (!handled) response.writeHead(404).end();
+    });
+  });
+  return new Promise((resolve) => listening.listen(0, "127.0.0.1", () => resolve(listening)));
+}
+const urlOf = (listening: Server) =>
+  `http://127.0.0.1:${(listening.address() as AddressInfo).port}/api/github/webhooks`;
 
 beforeAll(async () => {
-  deps = recordingDeps(db.store);
-  const middleware = await createNodeMiddleware((app) => registerWebhooks(app, deps), {
-    probot: createProbot(),
-  });
-  server = createServer((request, response) => {
-    void middleware(request, response, () => response.writeHead(404).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
+  const writer = createInboxWriter(inboxCollection(db.store()), { timeoutMs: 5_000 });
+  const verifySecret = (body: string, signature: string) => verify(WEBHOOK_SECRET, body, signature);
+  server = await serve(createWebhookRoute({ verify: verifySecret, writer, log, maxBytes: MAX_BYTES }));
+  url = urlOf(server);
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 beforeEach(async () => {
   await clearStore(db.store());
-  deps.errors.length = 0;
 });
 
 const sign = (body: string, secret: string) =>
   `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
-async function post(event: string, payload: object, secret = WEBHOOK_SECRET, id = "http-delivery") {
-  const body = JSON.stringify(payload);
-  return fetch(url, {
+async function postRaw(
+  event: string,
+  body: string,
+  options: { secret?: string; id?: string; to?: string } = {},
+) {
+  return fetch(options.to ?? url, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       "x-github-event": event,
-      "x-github-delivery": id,
-      "x-hub-signature-256": sign(body, secret),
+      "x-github-delivery": options.id ?? "http-delivery",
+      "x-hub-signature-256": sign(body, options.secret ?? WEBHOOK_SECRET),
     },
     body,
   });
 }
+const post = (event: string, payload: unknown, options: { secret?: string; id?: string } = {}) =>
+  postRaw(event, JSON.stringify(payload), options);
 
-const storedPrs = () => db.store().pullRequests.countDocuments();
+const inbox = () => db.store().inbox.find().lean();
 
 describe("POST /api/github/webhooks", () => {
-  it("refuses a forged signature with a 4xx and stores nothing", async () => {
-    const response = await post("pull_request", example("pull_request", "opened"), "not-the-secret");
+  it("refuses a forged signature with 400 and stores nothing", async () => {
+    const response = await post("pull_request", example("pull_request", "opened"), {
+      secret: "not-the-secret",
+    });
 
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-    expect(await storedPrs()).toBe(0);
-    expect(await db.store().repositories.countDocuments()).toBe(0);
+    expect(response.status).toBe(400);
+    expect(await inbox()).toEqual([]);
   });
 
-  it("stores a correctly signed delivery", async () => {
-    const response = await post("pull_request", example("pull_request", "opened"));
+  it("stores a signed delivery raw in the inbox before answering 200, for the worker to apply", async () => {
+    const payload = example("pull_request", "opened");
+    const response = await post("pull_request", payload, { id: "d-1" });
 
     expect(response.status).toBe(200);
-    expect(await db.store().pullRequests.findOne({ installationId: 1, number: 2 }).lean()).toMatchObject({
-      repo: "Codertocat/Hello-World",
-      state: "open",
-    });
+    expect(await inbox()).toMatchObject([
+      {
+        _id: "d-1",
+        event: "pull_request",
+        action: "opened",
+        installationId: 1,
+        payload: JSON.stringify(payload),
+        state: "pending",
+      },
+    ]);
+    expect(await db.store().pullRequests.countDocuments()).toBe(0);
+    await app.retryNow();
+    expect(await db.store().pullRequests.countDocuments()).toBe(1);
   });
 
-  it("answers a signed but malformed payload with 200, stores nothing, and serves the next one", async () => {
+  it("stores a redelivered delivery once and answers 200 again", async () => {
+    const payload = example("pull_request", "opened");
+    expect((await post("pull_request", payload, { id: "same" })).status).toBe(200);
+    expect((await post("pull_request", payload, { id: "same" })).status).toBe(200);
+    expect(await db.store().inbox.countDocuments()).toBe(1);
+  });
+
+  it.each([
+    ["JSON null", "null"],
+    ["not JSON", "{"],
+    ["an object as installation id", JSON.stringify({ action: "opened", installation: { id: { $gt: 1 } } })],
+    ["a number as action", JSON.stringify({ action: 7 })],
+  ])("answers a signed but malformed envelope (%s) with 400 and stores nothing", async (_why, body) => {
+    const response = await postRaw("pull_request", body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "bad_payload" } });
+    expect(await inbox()).toEqual([]);
+  });
+
+  it("answers 400 to missing GitHub headers", async () => {
+    const response = await fetch(url, { method: "POST", body: "{}" });
+    expect(response.status).toBe(400);
+    expect(await inbox()).toEqual([]);
+  });
+
+  it("accepts a signed payload its schema rejects, and the worker sets it aside", async () => {
     const malformed = edit(example("pull_request", "opened"), { "pull_request.number": "two" });
-    const skipped = await post("pull_request", malformed, WEBHOOK_SECRET, "malformed-delivery");
+    expect((await post("pull_request", malformed, { id: "malformed" })).status).toBe(200);
+    expect((await post("pull_request", example("pull_request", "opened"), { id: "fine" })).status).toBe(200);
 
-    expect(skipped.status).toBe(200);
-    expect(await storedPrs()).toBe(0);
-    expect(deps.errors).toMatchObject([
-      { context: { deliveryId: "malformed-delivery", event: "pull_request.opened" } },
-    ]);
+    await app.retryNow();
+    expect(await db.store().pullRequests.countDocuments()).toBe(1);
+    expect(await db.store().inbox.findById("malformed").lean()).toMatchObject({ state: "failed" });
+    expect(await db.store().inbox.findById("fine").lean()).toMatchObject({ state: "applied" });
+  });
 
-    expect((await post("pull_request", example("pull_request", "opened"))).status).toBe(200);
-    expect(await storedPrs()).toBe(1);
+  it("refuses a body over the limit with 413 before reading it, and stores nothing", async () => {
+    const declared = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(url, {
+        method: "POST",
+        headers: { "content-length": String(MAX_BYTES + 1), "x-github-event": "push" },
+      });
+      request.on("response", (response) => resolve(response.statusCode ?? 0));
+      request.on("error", reject);
+      // Nothing of the body is sent: the answer must not wait for it.
+      request.flushHeaders();
+    });
+    expect(declared).toBe(413);
+
+    const chunked = await postRaw("push", JSON.stringify({ padding: "x".repeat(MAX_BYTES) }));
+    expect(chunked.status).toBe(413);
+    expect(await inbox()).toEqual([]);
+  });
+
+  it("answers 503 within its timeout when the database does not answer, and stores nothing", async () => {
+    // The real driver, pointed at a port where no database listens: every write waits for a server.
+    const client = new MongoClient("mongodb://127.0.0.1:9/?directConnection=true", {
+      serverSelectionTimeoutMS: 60_000,
+    });
+    const writer = createInboxWriter(client.db("down").collection<InboxDelivery>("inbox"), {
+      timeoutMs: 300,
+    });
+    const down = await serve(createWebhookRoute({ verify: async () => true, writer, log }));
+    try {
+      const response = await postRaw("pull_request", JSON.stringify(example("pull_request", "opened")), {
+        to: urlOf(down),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ error: { code: "unavailable" } });
+    } finally {
+      await new Promise((resolve) => down.close(resolve));
+      await client.close(true);
+    }
+    expect(await inbox()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { upsertIfNewer } from "../../src/webhooks/persist/upsert-if-newer.js";
+import { upsertIfNewer } from "../../src/storage/write/upsert-if-newer.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 
 const db = useTestDatabase();

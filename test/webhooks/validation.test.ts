@@ -1,7 +1,7 @@
 import { useTestApp } from "./helpers/app.js";
 import { edit, example, type Payload } from "./helpers/fixtures.js";
 
-/** Signed payloads (Probot's `receive` skips the signature check) that do not match what we read. */
+/** Signed payloads (the inbox holds what passed the signature check) that do not match what we read. */
 const { db, app } = useTestApp();
 
 const storedDocuments = async () => {
@@ -32,7 +32,7 @@ const malformed: [string, string, Payload][] = [
 ];
 
 describe("a payload that fails its schema", () => {
-  it.each(malformed)("%s with %s is reported and skipped without throwing", async (event, _why, payload) => {
+  it.each(malformed)("%s with %s is reported and set aside at once", async (event, _why, payload) => {
     await expect(app.receive(event, payload, "bad-delivery")).resolves.toBeUndefined();
 
     expect(await storedDocuments()).toBe(0);
@@ -41,7 +41,13 @@ describe("a payload that fails its schema", () => {
       deliveryId: "bad-delivery",
       event: `${event}.${payload.action}`,
     });
-    expect(app.deps.errors[0].error).toMatchObject({ issues: expect.any(Array) });
+    expect(String(app.deps.errors[0].error)).toContain(`invalid ${event}.${payload.action} payload`);
+    // Trying again cannot help: it is set aside with the reason, not retried.
+    expect(await db.store().inbox.findById("bad-delivery").lean()).toMatchObject({
+      state: "failed",
+      attempts: 1,
+      lastError: expect.stringContaining("✖"),
+    });
   });
 
   it("does not stop the next delivery", async () => {
@@ -53,21 +59,25 @@ describe("a payload that fails its schema", () => {
 });
 
 describe("a storage failure", () => {
-  it("is reported and fails the delivery, so GitHub shows it for redelivery", async () => {
+  it("keeps the delivery for a later try without reporting it, and the next try stores it", async () => {
     const model = db.store().pullRequests;
-    const original = model.updateOne.bind(model);
-    model.updateOne = (() => {
-      throw new Error("database unavailable");
-    }) as typeof model.updateOne;
+    const original = model.bulkWrite.bind(model);
+    model.bulkWrite = (() => Promise.reject(new Error("disk full"))) as typeof model.bulkWrite;
     try {
-      await expect(app.receive("pull_request", example("pull_request", "opened"), "db-down")).rejects.toThrow(
-        "database unavailable",
-      );
+      await app.receive("pull_request", example("pull_request", "opened"), "db-fails");
     } finally {
-      model.updateOne = original;
+      model.bulkWrite = original;
     }
-    expect(app.deps.errors).toMatchObject([
-      { context: { deliveryId: "db-down", event: "pull_request.opened" } },
-    ]);
+    expect(await db.store().pullRequests.countDocuments()).toBe(0);
+    expect(await db.store().inbox.findById("db-fails").lean()).toMatchObject({
+      state: "pending",
+      attempts: 1,
+      lastError: "disk full",
+    });
+    expect(app.deps.errors).toEqual([]);
+
+    await app.retryNow();
+    expect(await db.store().pullRequests.countDocuments()).toBe(1);
+    expect(await db.store().inbox.findById("db-fails").lean()).toMatchObject({ state: "applied" });
   });
 });

@@ -1,11 +1,13 @@
-import { derivePullRequests } from "../../convert/derive-pull-requests.js";
+import { refreshPullRequests } from "../../convert/refresh-pull-requests.js";
 import type { FetchedPullRequest } from "../../github/index.js";
 import type { RepoConfig } from "../../metrics/repo-config.js";
 import type { Store } from "../../storage/store.js";
-import { isRemoved, removalsOf } from "../../webhooks/persist/access.js";
-import { purgeRemoved } from "../../webhooks/persist/installations.js";
-import { upsertNewer } from "./bulk-upsert.js";
+import { isRemoved, removalsOf } from "../../storage/write/access.js";
+import { purgeRemoved } from "../../storage/write/installations.js";
+import { recordDraftHistory } from "../../storage/write/draft-history.js";
+import { writePullRequests } from "../../storage/write/pull-requests.js";
 import { deleteVanishedRecords, upsertRelatedRecords } from "./related-records.js";
+import type { RepositoryKey } from "../../records/types.js";
 
 export interface StoreOutcome {
   /** PRs whose fetched state is now the stored one (and `dataComplete`). */
@@ -15,8 +17,6 @@ export interface StoreOutcome {
   /** The repository (or its installation) left the app: nothing was stored, nor will later pages be. */
   removed: boolean;
 }
-
-type RepoKey = { installationId: number; repoId: number };
 
 /**
  * Stores complete pull requests of one repository (a sync page, or one PR) in a handful of round trips,
@@ -52,86 +52,48 @@ export async function storeFetchedPullRequests(
 /** The writes of `storeFetchedPullRequests`, for a repository still in the app. */
 async function storePage(
   store: Store,
-  repo: RepoKey,
+  repo: RepositoryKey,
   items: readonly FetchedPullRequest[],
   config: RepoConfig,
 ): Promise<StoreOutcome> {
   await upsertRelatedRecords(store, items);
-  const numbers = items.map((item) => item.pr.number);
-  const existing = await store.pullRequests
-    .find({ ...repo, number: { $in: numbers } }, { number: 1, updatedAt: 1 })
-    .lean();
-  const versions = new Map(
-    existing.map((pr) => [pr.number, { version: pr.updatedAt, guarded: false, id: pr._id }]),
-  );
-  const { stale: staleIndexes } = await upsertNewer(
-    store.pullRequests,
+  // The same version is written again: this fetch adds what a webhook lacks (dataComplete, lists).
+  const staleNumbers = await writePullRequests(
+    store,
+    repo,
     items.map((item) => ({
-      key: { ...repo, number: item.pr.number },
-      update: { $set: { ...item.pr, ...item.draft, dataComplete: true, dataNotes: item.notes } },
-      versionField: "updatedAt",
-      version: item.pr.updatedAt,
+      record: item.pr,
+      extra: { ...item.draft, dataComplete: true, dataNotes: item.notes },
     })),
-    (op) => versions.get(Number(op.key.number)),
-    // The same version is written again: this fetch adds what a webhook lacks (dataComplete, lists).
     { rewriteEqual: true },
   );
-  const fresh = items.filter((_, index) => !staleIndexes.has(index));
-  const stale = items.filter((_, index) => staleIndexes.has(index));
+  const fresh = items.filter((item) => !staleNumbers.has(item.pr.number));
+  const stale = items.filter((item) => staleNumbers.has(item.pr.number));
   await deleteVanishedRecords(store, fresh);
-  await recordDraftHistory(store, stale);
-  await refreshDerivedFields(store, repo, numbers, config);
+  // The timeline tells the draft history whatever order it is learnt in: it applies to PRs a newer
+  // delivery kept too.
+  await recordDraftHistory(
+    store,
+    repo,
+    new Map(
+      stale.map(({ pr, draft }) => [
+        pr.number,
+        {
+          openedAsDraft: draft.openedAsDraft ?? undefined,
+          readyForReviewAt: draft.firstReadyForReviewAt ?? undefined,
+        },
+      ]),
+    ),
+  );
+  await refreshPullRequests(
+    store,
+    repo,
+    items.map((item) => item.pr.number),
+    config,
+  );
   return {
     written: fresh.map((item) => item.pr.number),
     stale: stale.map((item) => item.pr.number),
     removed: false,
   };
-}
-
-/**
- * The timeline tells the draft history whatever order it is learnt in, so it applies to PRs a newer
- * delivery kept too (first ready-for-review wins, as in webhooks' savePullRequest).
- */
-async function recordDraftHistory(store: Store, items: readonly FetchedPullRequest[]): Promise<void> {
-  if (items.length === 0) return;
-  await store.pullRequests.bulkWrite(
-    items.flatMap(({ pr, draft }) => {
-      const key = { installationId: pr.installationId, repoId: pr.repoId, number: pr.number };
-      const at = draft.firstReadyForReviewAt;
-      return [
-        { updateOne: { filter: key, update: { $set: { openedAsDraft: draft.openedAsDraft } } } },
-        ...(at
-          ? [
-              {
-                updateOne: {
-                  filter: {
-                    ...key,
-                    $or: [{ firstReadyForReviewAt: null }, { firstReadyForReviewAt: { $gt: at } }],
-                  },
-                  update: { $set: { firstReadyForReviewAt: at } },
-                },
-              },
-            ]
-          : []),
-      ];
-    }),
-    { ordered: false },
-  );
-}
-
-/** The convert step for a batch: one read per kind of record (derivePullRequests) and one bulk write. */
-async function refreshDerivedFields(
-  store: Store,
-  repo: RepoKey,
-  numbers: readonly number[],
-  config: RepoConfig,
-): Promise<void> {
-  const prs = await store.pullRequests.find({ ...repo, number: { $in: numbers } }).lean();
-  const derived = await derivePullRequests(store, repo, prs, config);
-  await store.pullRequests.bulkWrite(
-    prs.map((pr, index) => ({
-      updateOne: { filter: { ...repo, number: pr.number }, update: { $set: derived[index] } },
-    })),
-    { ordered: false },
-  );
 }

@@ -1,9 +1,6 @@
-import type { DeploymentRecord, DeploymentStatusRecord } from "../../records/types.js";
+import type { DeploymentFields, DeploymentStatusRecord } from "../../records/types.js";
 import type { DeploymentEvent, DeploymentStatusEvent } from "../schemas/deployment.js";
 import { toActor } from "./actor.js";
-
-/** The deployment without its statuses: those arrive one by one and are appended (see persist). */
-export type DeploymentFields = Omit<DeploymentRecord, "statuses">;
 
 export function extractDeployment(payload: DeploymentEvent): DeploymentFields {
   const { deployment } = payload;

@@ -1,4 +1,4 @@
-import type { InstallationRecord, RepositoryRecord } from "../../records/types.js";
+import type { InstallationRecord, RepositoryFields } from "../../records/types.js";
 import type { RepositoryPayload } from "../schemas/common.js";
 import type { InstallationPayload } from "../schemas/installation.js";
 
@@ -16,10 +16,6 @@ export function extractInstallation(installation: InstallationPayload): Installa
     events: installation.events,
   };
 }
-
-/** What a webhook knows about a repository (undated without `nameVersion`); sync state is the sync's. */
-export type RepositoryFields = Pick<RepositoryRecord, "installationId" | "repoId" | "fullName" | "private"> &
-  Partial<Pick<RepositoryRecord, "nameVersion">>;
 
 export function extractRepository(installationId: number, repository: RepositoryPayload): RepositoryFields {
   return {

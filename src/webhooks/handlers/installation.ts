@@ -1,13 +1,13 @@
 import { extractInstallation, extractRepository } from "../extract/installation.js";
 import type { WebhookDeps } from "../deps.js";
-import { recordAccess, removalsOf } from "../persist/access.js";
+import { recordAccess, removalsOf } from "../../storage/write/access.js";
 import {
   deleteInstallation,
   ensureRepository,
   purgeRemoved,
   removeRepositories,
   saveInstallation,
-} from "../persist/installations.js";
+} from "../../storage/write/installations.js";
 import type { RepositoryPayload } from "../schemas/common.js";
 import type {
   InstallationDeletedEvent,

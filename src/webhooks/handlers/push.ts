@@ -2,8 +2,7 @@ import { REPO_CONFIG_PATH } from "../../convert/load-repo-config.js";
 import { forgetRepoConfig, refetchRepoConfig } from "../../convert/repo-config-cache.js";
 import type { WebhookDeps } from "../deps.js";
 import type { PushEvent } from "../schemas/push.js";
-import type { EventContext } from "../validate.js";
-import { repoConfigSource } from "./convert.js";
+import { repoConfigSource } from "../apply/config-source.js";
 import { withTrackedRepository } from "./tracked-repository.js";
 
 /**
@@ -19,14 +18,10 @@ export function mayChangeRepoConfig(payload: PushEvent): boolean {
 }
 
 /** Refetches the config the push may have changed; a real change recomputes the repository's PRs. */
-export async function handlePush(
-  deps: WebhookDeps,
-  payload: PushEvent,
-  context: EventContext,
-): Promise<void> {
+export async function handlePush(deps: WebhookDeps, payload: PushEvent): Promise<void> {
   if (!mayChangeRepoConfig(payload)) return;
   await withTrackedRepository(deps, payload, async (repository) => {
-    const source = repoConfigSource(deps, context, repository);
+    const source = repoConfigSource(deps, repository);
     const { changed } = await refetchRepoConfig(source, repository);
     if (!changed) return;
     const ref = { installationId: repository.installationId, repoId: repository.repoId };

@@ -1,8 +1,8 @@
 import type { WebhookDeps } from "../deps.js";
 import { extractRepository } from "../extract/installation.js";
-import { ensureRepository, purgeRemoved } from "../persist/installations.js";
+import { ensureRepository, purgeRemoved } from "../../storage/write/installations.js";
 import type { RepoEventPayload } from "../schemas/common.js";
-import type { DeliveryRepository } from "./convert.js";
+import type { NamedRepository } from "../apply/config-source.js";
 
 /**
  * Every delivery from a repository keeps that repository tracked (and renamed, if its name is newer),
@@ -13,7 +13,7 @@ import type { DeliveryRepository } from "./convert.js";
 export async function withTrackedRepository(
   deps: WebhookDeps,
   payload: Pick<RepoEventPayload, "installation" | "repository">,
-  store: (repository: DeliveryRepository) => Promise<void>,
+  store: (repository: NamedRepository) => Promise<void>,
 ): Promise<void> {
   const repository = extractRepository(payload.installation.id, payload.repository);
   const fullName = await ensureRepository(deps.store, repository);

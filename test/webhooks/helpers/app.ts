@@ -1,12 +1,15 @@
+import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import type { RepositoryRef } from "../../../src/convert/repo-config-cache.js";
 import type { Store } from "../../../src/storage/store.js";
-import type { PullRequestRef, WebhookDeps } from "../../../src/webhooks/deps.js";
-import { registerWebhooks } from "../../../src/webhooks/register.js";
+import type { WebhookDeps } from "../../../src/webhooks/deps.js";
+import { createInboxWriter, inboxCollection } from "../../../src/storage/inbox/index.js";
+import { createInboxProcessor } from "../../../src/webhooks/apply/processor.js";
 import { clearStore, useTestDatabase } from "../../harness/database.js";
 import { testPrivateKey } from "../../harness/private-key.js";
+import type { PullRequestRef, RepositoryKey } from "../../../src/records/types.js";
 
 export const WEBHOOK_SECRET = "test-secret";
+const silentLog = pino({ level: "silent" });
 
 export function createProbot(): Probot {
   return new Probot({
@@ -26,7 +29,7 @@ export function createProbot(): Probot {
 export interface RecordingDeps extends WebhookDeps {
   merged: PullRequestRef[];
   tracked: { installationId: number; repoIds: number[] }[];
-  configChanged: RepositoryRef[];
+  configChanged: RepositoryKey[];
   /** `owner/name` of each config load (cache miss). */
   configLoads: string[];
   errors: { error: unknown; context: Record<string, unknown> }[];
@@ -45,7 +48,7 @@ const freshRecording = () => ({
 });
 
 /** `storeOf` is read at each delivery, so the deps can exist before the test database is open. */
-export function recordingDeps(storeOf: () => Store): RecordingDeps {
+export function recordingDeps(storeOf: () => Store, probot: Probot = createProbot()): RecordingDeps {
   const deps: RecordingDeps = {
     get store() {
       return storeOf();
@@ -66,6 +69,7 @@ export function recordingDeps(storeOf: () => Store): RecordingDeps {
       deps.configLoads.push(fullName);
       return { raw: null };
     },
+    octokitFor: (installationId) => probot.auth(installationId),
     reportError: (error, context) => {
       deps.errors.push({ error, context });
     },
@@ -76,35 +80,52 @@ export function recordingDeps(storeOf: () => Store): RecordingDeps {
 export interface TestApp {
   probot: Probot;
   deps: RecordingDeps;
+  /** Stores the delivery in the inbox as the webhook route does, then applies the inbox as a worker. */
   receive(name: string, payload: object, id?: string): Promise<void>;
+  /** Ends the backoff of deliveries that failed, and applies the inbox again (a worker's next try). */
+  retryNow(): Promise<void>;
 }
 
 let deliveries = 0;
 
-/** A real Probot whose `load` registers mergelens' webhooks; `receive` skips the signature check. */
+/** The inbox path of a real deployment, minus HTTP and signatures (test/webhooks/http.test.ts has those). */
 function unloadedTestApp(storeOf: () => Store): { app: TestApp; load: () => Promise<void> } {
   const probot = createProbot();
-  const deps = recordingDeps(storeOf);
+  const deps = recordingDeps(storeOf, probot);
   return {
     app: {
       probot,
       deps,
-      receive: (name, payload, id = `delivery-${++deliveries}`) =>
-        // Event names arrive as strings from the fixtures; Probot routes on them at run time.
-        probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]),
+      async receive(name, payload, id = `delivery-${++deliveries}`) {
+        const store = storeOf();
+        const writer = createInboxWriter(inboxCollection(store), { timeoutMs: 5_000 });
+        const action = (payload as { action?: unknown }).action;
+        const installation = (payload as { installation?: { id?: unknown } }).installation;
+        await writer.write({
+          id,
+          event: name,
+          action: typeof action === "string" ? action : null,
+          installationId: typeof installation?.id === "number" ? installation.id : null,
+          payload: JSON.stringify(payload),
+          receivedAt: new Date(),
+        });
+        await createInboxProcessor({ ...deps, log: silentLog }).drain();
+      },
+      async retryNow() {
+        await storeOf().inbox.updateMany({ state: "pending" }, { $set: { availableAt: new Date(0) } });
+        await createInboxProcessor({ ...deps, log: silentLog }).drain();
+      },
     },
-    load: () =>
-      probot.load((app) => registerWebhooks(app, deps), { cwd: process.cwd(), addHandler: () => {} }),
+    load: async () => {},
   };
 }
 
-/** A real Probot with mergelens' webhooks loaded, for a test that wants an app of its own. */
+/** The inbox path on a store, for a test that wants an app of its own. */
 export async function createTestApp(store: Store): Promise<TestApp> {
   const { app, load } = unloadedTestApp(() => store);
   await load();
   return app;
 }
-
 /**
  * The test file's database and one app on it for the whole file (loading Probot is slow). Before each
  * test the database is emptied and the app's recordings, failure switches and hooks start afresh, so a

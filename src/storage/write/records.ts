@@ -2,12 +2,12 @@ import type {
   CheckRunRecord,
   CheckSuiteRecord,
   CommentRecord,
+  DeploymentFields,
   DeploymentStatusRecord,
   ReviewRecord,
 } from "../../records/types.js";
-import { LIVE_COMMENTS } from "../../storage/models/comment.js";
-import type { Store } from "../../storage/store.js";
-import type { DeploymentFields } from "../extract/deployment.js";
+import { LIVE_COMMENTS } from "../models/comment.js";
+import type { Store } from "../store.js";
 import { upsertIfNewer, upsertWithRetry, type WriteOutcome } from "./upsert-if-newer.js";
 
 /** A dismissal is final on GitHub, so no delivery of the same review may turn it back. */

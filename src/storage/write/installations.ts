@@ -1,6 +1,5 @@
-import type { InstallationRecord } from "../../records/types.js";
-import { installationScopedModels, type Store } from "../../storage/store.js";
-import type { RepositoryFields } from "../extract/installation.js";
+import type { InstallationRecord, RepositoryFields } from "../../records/types.js";
+import { installationScopedModels, type Store } from "../store.js";
 import { isRemoved, recordAccess, removalsOf } from "./access.js";
 import { upsertWithRetry } from "./upsert-if-newer.js";
 

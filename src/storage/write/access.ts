@@ -1,4 +1,4 @@
-import type { Store } from "../../storage/store.js";
+import type { Store } from "../store.js";
 import { upsertWithRetry } from "./upsert-if-newer.js";
 
 /** A repository of an installation, or (`repoId` null) the installation as a whole. */

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError } from "mongodb";
-import { isDuplicateKeyError, overwritable } from "../../webhooks/persist/upsert-if-newer.js";
+import { isDuplicateKeyError, overwritable } from "./upsert-if-newer.js";
 
 /** One write of a bulk: `filter` with upsert, so a document that does not match is inserted. */
 interface Write {

@@ -1,0 +1,42 @@
+import type { Logger } from "pino";
+import type { Probot } from "probot";
+import type { Env } from "../config/env.js";
+import { loadRepoConfigFile } from "../convert/load-repo-config.js";
+import type { ErrorReporter } from "../observability/error-reporter.js";
+import { ensureInboxRetention, inboxCollection } from "../storage/inbox/index.js";
+import type { Store } from "../storage/store.js";
+import type { SyncHooks } from "../sync/index.js";
+import {
+  createInboxProcessor,
+  type InboxProcessor,
+  type ProcessorOptions,
+} from "../webhooks/apply/processor.js";
+
+export interface InboxOptions {
+  store: Store;
+  /** For installation clients that read `.github/mergelens.yml`. */
+  app: Probot;
+  hooks: SyncHooks;
+  errors: ErrorReporter;
+  log: Logger;
+  env: Pick<Env, "INBOX_RETENTION_DAYS">;
+  processor?: ProcessorOptions;
+}
+
+/** The worker's inbox processor, wired to the sync engine's hooks; its retention index kept current. */
+export async function startInboxProcessor(options: InboxOptions): Promise<InboxProcessor> {
+  await ensureInboxRetention(inboxCollection(options.store), options.env.INBOX_RETENTION_DAYS);
+  const processor = createInboxProcessor(
+    {
+      store: options.store,
+      ...options.hooks,
+      loadRepoConfig: loadRepoConfigFile,
+      octokitFor: (installationId) => options.app.auth(installationId),
+      reportError: (error, context) => options.errors.report(error, context),
+      log: options.log.child({ name: "inbox" }),
+    },
+    options.processor,
+  );
+  processor.start();
+  return processor;
+}

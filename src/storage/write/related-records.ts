@@ -1,0 +1,176 @@
+import type {
+  ChangedFileRecord,
+  CheckRunRecord,
+  CommentRecord,
+  CommitRecord,
+  ReviewRecord,
+} from "../../records/types.js";
+import { LIVE_COMMENTS } from "../models/comment.js";
+import type { Store } from "../store.js";
+import { upsertAll, upsertNewer, type Stored } from "./bulk-upsert.js";
+
+/**
+ * The one write policy for a PR's related records, whoever brings them (a webhook batch or a sync
+ * page): keyed by GitHub's ids, versioned by GitHub's timestamps so a newer record is never
+ * overwritten, a dismissal and a deletion final. Each kind costs a read and a bulk write or two.
+ */
+export interface WriteOptions {
+  /**
+   * Rewrite a record stored at the same version: webhooks do (the later arrival of equal versions
+   * wins, e.g. a dismissal keeps the review's `submitted_at`); a sync page need not.
+   */
+  rewriteEqual: boolean;
+}
+
+const byId = <T>(docs: T[], id: (doc: T) => string | number, stored: (doc: T) => Stored) =>
+  new Map(docs.map((doc) => [String(id(doc)), stored(doc)]));
+
+const DISMISSED = "DISMISSED";
+
+export async function writeReviews(store: Store, reviews: readonly ReviewRecord[], options: WriteOptions) {
+  if (reviews.length === 0) return;
+  const existing = await store.reviews
+    .find(
+      { installationId: reviews[0].installationId, reviewId: { $in: reviews.map((r) => r.reviewId) } },
+      { reviewId: 1, submittedAt: 1, state: 1 },
+    )
+    .lean();
+  const dismissed = new Set(existing.filter((r) => r.state === DISMISSED).map((r) => r.reviewId));
+  const versions = byId(
+    existing,
+    (r) => r.reviewId,
+    (r) => ({ version: r.submittedAt, guarded: false, id: r._id }),
+  );
+  await upsertNewer(
+    store.reviews,
+    reviews.map((review) => ({
+      key: { installationId: review.installationId, reviewId: review.reviewId },
+      update: { $set: review },
+      versionField: "submittedAt",
+      version: review.submittedAt,
+      // A dismissal is final on GitHub: no later copy of the review may turn it back.
+      guard: review.state === DISMISSED ? {} : { state: { $ne: DISMISSED } },
+    })),
+    (op) => {
+      const id = Number(op.key.reviewId);
+      const found = versions.get(String(id));
+      return found && { ...found, guarded: dismissed.has(id) && op.guard?.state !== undefined };
+    },
+    options,
+  );
+}
+
+/** Comments stored by kind: an equality prefix keeps the read on the unique index. */
+async function storedComments(store: Store, comments: readonly CommentRecord[]) {
+  const kinds = [...new Set(comments.map((c) => c.kind))];
+  const found = await Promise.all(
+    kinds.map((kind) =>
+      store.comments
+        .find(
+          {
+            installationId: comments[0].installationId,
+            kind,
+            commentId: { $in: comments.filter((c) => c.kind === kind).map((c) => c.commentId) },
+          },
+          { kind: 1, commentId: 1, updatedAt: 1, deletedAt: 1 },
+        )
+        .lean(),
+    ),
+  );
+  return found.flat();
+}
+
+/**
+ * A tombstone refuses every copy: a copy may have been fetched or sent before the deletion. One
+ * written between the read and the insert only has its fields rewritten (`deletedAt` is in no `$set`).
+ */
+export async function writeComments(store: Store, comments: readonly CommentRecord[], options: WriteOptions) {
+  if (comments.length === 0) return;
+  const existing = await storedComments(store, comments);
+  const versions = byId(
+    existing,
+    (c) => `${c.kind}:${c.commentId}`,
+    (c) => ({ version: c.updatedAt, guarded: c.deletedAt != null, id: c._id }),
+  );
+  await upsertNewer(
+    store.comments,
+    comments.map((comment) => ({
+      key: { installationId: comment.installationId, kind: comment.kind, commentId: comment.commentId },
+      update: { $set: comment },
+      versionField: "updatedAt",
+      version: comment.updatedAt,
+      guard: LIVE_COMMENTS,
+    })),
+    (op) => versions.get(`${String(op.key.kind)}:${String(op.key.commentId)}`),
+    options,
+  );
+}
+
+/** Leaves tombstones (see the comment model), whatever version is stored: a deletion is final. */
+export async function tombstoneComments(store: Store, comments: readonly CommentRecord[], now = new Date()) {
+  await upsertAll(
+    store.comments,
+    comments.map((comment) => ({
+      filter: { installationId: comment.installationId, kind: comment.kind, commentId: comment.commentId },
+      update: { $set: { ...comment, deletedAt: now } },
+    })),
+  );
+}
+
+export async function writeCheckRuns(store: Store, runs: readonly CheckRunRecord[], options: WriteOptions) {
+  if (runs.length === 0) return;
+  const existing = await store.checkRuns
+    .find(
+      { installationId: runs[0].installationId, checkRunId: { $in: runs.map((r) => r.checkRunId) } },
+      { checkRunId: 1, completedAt: 1 },
+    )
+    .lean();
+  const versions = byId(
+    existing,
+    (r) => r.checkRunId,
+    (r) => ({ version: r.completedAt, guarded: false, id: r._id }),
+  );
+  await upsertNewer(
+    store.checkRuns,
+    runs.map(({ prNumbers, ...run }) => ({
+      key: { installationId: run.installationId, checkRunId: run.checkRunId },
+      // One head commit can be the head of several PRs: add these, keep the others.
+      update: { $set: run, $addToSet: { prNumbers: { $each: prNumbers } } },
+      versionField: "completedAt",
+      version: run.completedAt,
+    })),
+    (op) => versions.get(String(op.key.checkRunId)),
+    options,
+  );
+}
+
+/** Commits have no version: a PR's commit is what GitHub lists, written whatever is stored. */
+export function writeCommits(store: Store, commits: readonly CommitRecord[]) {
+  return upsertAll(
+    store.commits,
+    commits.map((commit) => ({
+      filter: {
+        installationId: commit.installationId,
+        repoId: commit.repoId,
+        prNumber: commit.prNumber,
+        sha: commit.sha,
+      },
+      update: { $set: commit },
+    })),
+  );
+}
+
+export function writeChangedFiles(store: Store, files: readonly ChangedFileRecord[]) {
+  return upsertAll(
+    store.changedFiles,
+    files.map((file) => ({
+      filter: {
+        installationId: file.installationId,
+        repoId: file.repoId,
+        prNumber: file.prNumber,
+        filename: file.filename,
+      },
+      update: { $set: file },
+    })),
+  );
+}

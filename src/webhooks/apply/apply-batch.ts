@@ -1,0 +1,42 @@
+import type { InboxDelivery } from "../../storage/models/inbox-delivery.js";
+import type { WebhookDeps } from "../deps.js";
+import { applyControl } from "./apply-control.js";
+import { applyRepositoryPlan } from "./apply-plan.js";
+import { parseDelivery, type ParsedDelivery } from "./parse-delivery.js";
+import { isControl, planRepositories, type RecordDelivery } from "./plan-batch.js";
+
+export interface BatchOutcome {
+  /** Stored, or nothing to store (an event mergelens does not read, a repository no longer tracked). */
+  applied: string[];
+  /** Signed by GitHub but unreadable: set aside at once, since trying again cannot help. */
+  invalid: Array<{ delivery: InboxDelivery; reason: string }>;
+}
+
+/**
+ * Applies a batch of deliveries: access and config changes first, one by one in arrival order, then
+ * every repository's records in bulk (GitHub's timestamps, not arrival order, decide what is newest).
+ * Throws when a write fails; the caller decides whether to retry the batch or isolate a delivery.
+ */
+export async function applyBatch(
+  deps: WebhookDeps,
+  deliveries: readonly InboxDelivery[],
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { applied: [], invalid: [] };
+  const parsed: ParsedDelivery[] = [];
+  for (const delivery of deliveries) {
+    const result = parseDelivery(delivery);
+    if (result.kind === "invalid") outcome.invalid.push({ delivery, reason: result.reason });
+    else if (result.kind === "ignored") outcome.applied.push(delivery._id);
+    else parsed.push(result.parsed);
+  }
+  for (const control of parsed.filter(isControl)) {
+    await applyControl(deps, control);
+    outcome.applied.push(control.delivery._id);
+  }
+  const records = parsed.filter((item): item is RecordDelivery => !isControl(item));
+  for (const plan of planRepositories(records)) {
+    await applyRepositoryPlan(deps, plan);
+    outcome.applied.push(...plan.deliveryIds);
+  }
+  return outcome;
+}

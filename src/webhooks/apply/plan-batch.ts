@@ -1,0 +1,170 @@
+import type {
+  CheckRunRecord,
+  CheckSuiteRecord,
+  CommentRecord,
+  DeploymentFields,
+  DeploymentStatusRecord,
+  PullRequestRecord,
+  RepositoryFields,
+  ReviewRecord,
+} from "../../records/types.js";
+import type { DraftSignal } from "../../storage/write/draft-history.js";
+import { extractCheckRun, extractCheckSuite } from "../extract/checks.js";
+import { extractComment } from "../extract/comment.js";
+import { extractDeployment, extractDeploymentStatus } from "../extract/deployment.js";
+import { extractRepository } from "../extract/installation.js";
+import { extractPullRequest } from "../extract/pull-request.js";
+import { extractReview } from "../extract/review.js";
+import type { ParsedDelivery } from "./parse-delivery.js";
+
+/** Deliveries that change who has access or the repository's config: applied one at a time, in order. */
+export type ControlDelivery = Extract<
+  ParsedDelivery,
+  { route: "installation" | "installationDeleted" | "installationRepositories" | "push" }
+>;
+export type RecordDelivery = Exclude<ParsedDelivery, ControlDelivery>;
+
+const CONTROL_ROUTES = new Set(["installation", "installationDeleted", "installationRepositories", "push"]);
+export const isControl = (parsed: ParsedDelivery): parsed is ControlDelivery =>
+  CONTROL_ROUTES.has(parsed.route);
+
+/** The newest of a batch's deliveries for one PR, and what all of them told of its draft history. */
+export interface PullRequestChange {
+  record: PullRequestRecord;
+  signal: DraftSignal;
+}
+
+/** Everything a batch writes for one repository: one bulk write per kind of record. */
+export interface RepositoryPlan {
+  /** The newest name any delivery gave it. */
+  repository: RepositoryFields;
+  pullRequests: PullRequestChange[];
+  reviews: ReviewRecord[];
+  comments: CommentRecord[];
+  deletedComments: CommentRecord[];
+  checkRuns: CheckRunRecord[];
+  checkSuites: CheckSuiteRecord[];
+  deployments: DeploymentFields[];
+  deploymentStatuses: Array<{ deployment: DeploymentFields; status: DeploymentStatusRecord }>;
+  /** PRs whose metrics the batch may have changed. */
+  refresh: number[];
+  /** PRs a delivery saw merged (and that delivery): their complete data is fetched next. */
+  merged: Array<{ number: number; deliveryId: string }>;
+  deliveryIds: string[];
+}
+
+const emptyPlan = (repository: RepositoryFields): RepositoryPlan => ({
+  repository,
+  pullRequests: [],
+  reviews: [],
+  comments: [],
+  deletedComments: [],
+  checkRuns: [],
+  checkSuites: [],
+  deployments: [],
+  deploymentStatuses: [],
+  refresh: [],
+  merged: [],
+  deliveryIds: [],
+});
+
+const time = (date: Date | null | undefined) => date?.getTime() ?? -Infinity;
+
+function newerName(current: RepositoryFields, next: RepositoryFields): RepositoryFields {
+  return time(next.nameVersion) >= time(current.nameVersion) ? next : current;
+}
+
+function draftSignal(parsed: Extract<ParsedDelivery, { route: "pullRequest" }>): DraftSignal {
+  const { payload } = parsed;
+  if (payload.action === "opened") return { openedAsDraft: payload.pull_request.draft ?? false };
+  // GitHub bumps `updated_at` when the PR leaves draft: the delivery's own event time.
+  if (payload.action === "ready_for_review") return { readyForReviewAt: payload.pull_request.updated_at };
+  return {};
+}
+
+/** Keeps the newest state of the PR (a tie: the later arrival) and every draft signal. */
+function coalescePullRequest(plan: RepositoryPlan, record: PullRequestRecord, signal: DraftSignal) {
+  const existing = plan.pullRequests.find((change) => change.record.number === record.number);
+  if (!existing) {
+    plan.pullRequests.push({ record, signal: { ...signal } });
+    return;
+  }
+  if (record.updatedAt.getTime() >= existing.record.updatedAt.getTime()) existing.record = record;
+  if (signal.openedAsDraft !== undefined) existing.signal.openedAsDraft = signal.openedAsDraft;
+  const ready = [existing.signal.readyForReviewAt, signal.readyForReviewAt].filter((at) => at !== undefined);
+  if (ready.length > 0) existing.signal.readyForReviewAt = new Date(Math.min(...ready.map(time)));
+}
+
+function addRecords(plan: RepositoryPlan, parsed: RecordDelivery): void {
+  switch (parsed.route) {
+    case "pullRequest": {
+      const record = extractPullRequest(parsed.payload);
+      coalescePullRequest(plan, record, draftSignal(parsed));
+      plan.refresh.push(record.number);
+      if (parsed.payload.action === "closed" && record.state === "merged")
+        plan.merged.push({ number: record.number, deliveryId: parsed.delivery._id });
+      return;
+    }
+    case "review": {
+      const record = extractReview(parsed.payload);
+      plan.reviews.push(record);
+      plan.refresh.push(record.prNumber);
+      return;
+    }
+    case "reviewComment":
+    case "issueComment": {
+      const { payload } = parsed;
+      // Issue comments on plain issues arrive too: only those on a PR count.
+      if (parsed.route === "issueComment" && !parsed.payload.issue.pull_request) return;
+      const record =
+        parsed.route === "issueComment"
+          ? extractComment(payload, "issue", parsed.payload.issue.number)
+          : extractComment(payload, "review", parsed.payload.pull_request.number);
+      (payload.action === "deleted" ? plan.deletedComments : plan.comments).push(record);
+      plan.refresh.push(record.prNumber);
+      return;
+    }
+    case "checkRun": {
+      const record = extractCheckRun(parsed.payload);
+      plan.checkRuns.push(record);
+      // GitHub lists the PRs whose head the run's commit is; only those can change.
+      plan.refresh.push(...record.prNumbers);
+      return;
+    }
+    case "checkSuite":
+      plan.checkSuites.push(extractCheckSuite(parsed.payload));
+      return;
+    case "deployment":
+      plan.deployments.push(extractDeployment(parsed.payload));
+      return;
+    case "deploymentStatus":
+      plan.deploymentStatuses.push({
+        deployment: extractDeployment(parsed.payload),
+        status: extractDeploymentStatus(parsed.payload),
+      });
+      return;
+    case "repositoryRenamed":
+      return;
+  }
+}
+
+/**
+ * Groups a batch's record deliveries by repository, coalescing what one write can carry: many
+ * deliveries of one PR become one write of its newest state. Pure: the writes happen in `applyPlan`.
+ */
+export function planRepositories(deliveries: readonly RecordDelivery[]): RepositoryPlan[] {
+  const plans = new Map<string, RepositoryPlan>();
+  for (const parsed of deliveries) {
+    const repository = extractRepository(parsed.payload.installation.id, parsed.payload.repository);
+    const key = `${repository.installationId}:${repository.repoId}`;
+    const plan = plans.get(key) ?? emptyPlan(repository);
+    plans.set(key, plan);
+    plan.repository = newerName(plan.repository, repository);
+    plan.deliveryIds.push(parsed.delivery._id);
+    addRecords(plan, parsed);
+  }
+  for (const plan of plans.values()) {
+    plan.refresh = [...new Set(plan.refresh)];
+  }
+  return [...plans.values()];
+}
