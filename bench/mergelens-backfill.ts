@@ -5,7 +5,7 @@ import type { Store } from "../src/storage/store.js";
 import type { JobRun, SyncDeps } from "../src/sync/job-context.js";
 import type { JobPayload } from "../src/sync/job-definitions.js";
 import { backfillRepository } from "../src/sync/jobs/backfill-repository.js";
-import { ensureRepository } from "../src/webhooks/persist/installations.js";
+import { ensureRepository } from "../src/storage/write/installations.js";
 
 /** What the backfill reported (e.g. a repository's bad config), printed once per run rather than per page. */
 const reported = new Set<string>();
