@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerBackfillCommand } from "./commands/backfill.js";
+import { registerInboxCommands } from "./commands/inbox.js";
 import { registerMetricsCommand } from "./commands/metrics.js";
 import { registerPrsCommand } from "./commands/prs.js";
 import { registerSyncCommands } from "./commands/sync.js";
@@ -21,6 +22,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerPrsCommand(program, ctx);
   registerSyncCommands(program, ctx);
   registerBackfillCommand(program, ctx);
+  registerInboxCommands(program, ctx);
   return program;
 }
 

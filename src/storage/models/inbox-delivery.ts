@@ -47,8 +47,9 @@ const inboxSchema = new Schema<InboxDelivery>(
 inboxSchema.index({ state: 1, availableAt: 1 });
 // A batch reads back what it won by its claim.
 inboxSchema.index({ claim: 1 });
-// Replay and `mergelens inbox` list by arrival.
+// Replay lists by arrival; an uninstall deletes an installation's deliveries with its data.
 inboxSchema.index({ receivedAt: 1 });
+inboxSchema.index({ installationId: 1, receivedAt: 1 });
 
 /**
  * The retention TTL lives on `appliedAt` (only applied deliveries carry one), built by `ensureInboxRetention`

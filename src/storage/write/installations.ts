@@ -34,6 +34,8 @@ export async function deleteInstallation(store: Store, installationId: number): 
   await deleteEverywhere(store, { installationId });
   // Its API tokens could only read nothing now; a reinstall should start with no old keys around.
   await store.apiTokens.deleteMany({ installationId });
+  // Raw deliveries hold the installation's private titles and bodies too.
+  await store.inbox.deleteMany({ installationId });
   await store.installations.deleteOne({ installationId });
 }
 
