@@ -55,13 +55,23 @@ export function tallyAcknowledged(ids: readonly string[], entries: readonly Inbo
   return tally;
 }
 
+/** Deliveries in the inbox by state (what the worker has still to do, and what it did). */
+export interface InboxCounts {
+  /** Neither applied nor set aside (the contract's "pending", or any state it does not name). */
+  pending: number;
+  applied: number;
+  failed: number;
+}
+
+export function countStates(entries: readonly InboxEntry[]): InboxCounts {
+  const counts: InboxCounts = { pending: 0, applied: 0, failed: 0 };
+  for (const { state } of entries) {
+    if (state === "applied" || state === "failed") counts[state] += 1;
+    else counts.pending += 1;
+  }
+  return counts;
+}
+
 /** Every acknowledged delivery applied, none set aside, none lost. */
 export const everyAcknowledgedApplied = (tally: AcknowledgedTally): boolean =>
   tally.acknowledged > 0 && tally.applied === tally.acknowledged;
-
-/** Splits `items` into chunks of at most `size`, for `$in` reads that stay small. */
-export function chunked<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}

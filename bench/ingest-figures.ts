@@ -1,5 +1,4 @@
-import type { AcknowledgedTally } from "./inbox-contract.js";
-import type { InboxCounts } from "./inbox-drain.js";
+import type { AcknowledgedTally, InboxCounts } from "./inbox-contract.js";
 import type { BurstResult } from "./fire-deliveries.js";
 
 /** Deliveries answered 2xx per second of the burst. */

@@ -8,13 +8,8 @@ import { openBenchDatabase, uriForDatabase, type BenchDatabase } from "./databas
 import { buildDeliveryPool, type PooledDelivery } from "./delivery-pool.js";
 import { fireDeliveries, type BurstResult } from "./fire-deliveries.js";
 import { benchPrivateKey, BENCH_APP_ID } from "./github-app.js";
-import {
-  checkAcknowledged,
-  inboxInUse,
-  readInboxCounts,
-  waitForDrain,
-  type InboxCounts,
-} from "./inbox-drain.js";
+import { countStates, tallyAcknowledged, type InboxCounts } from "./inbox-contract.js";
+import { inboxInUse, readInbox, waitForDrain } from "./inbox-drain.js";
 import { acknowledgedPerSecond, drainFigures, type DrainResult } from "./ingest-figures.js";
 import { postDelivery, signDelivery } from "./merge-delivery.js";
 
@@ -88,8 +83,9 @@ async function measureDrain(
 ): Promise<DrainResult> {
   if (!(await inboxInUse(db))) return { status: "no-inbox" } as const;
   const wait = await waitForDrain(db, { timeoutMs, pollMs: DRAIN_POLL_MS });
-  const after = await readInboxCounts(db);
-  const proof = await checkAcknowledged(db, ids);
+  const entries = await readInbox(db);
+  const after = countStates(entries);
+  const proof = tallyAcknowledged(ids, entries);
   const times = {
     burstStart: Date.parse(burst.startedAt),
     burstEnd: Date.parse(burst.finishedAt),
@@ -97,7 +93,7 @@ async function measureDrain(
   };
   const { drainMs, ...figures } = drainFigures(before, after, times);
   if (wait.status === "timeout") {
-    return { status: "timeout", timeoutMs, pending: wait.pending, ...figures, proof } as const;
+    return { status: "timeout", timeoutMs, pending: after.pending, ...figures, proof } as const;
   }
   return { status: "drained", drainMs, ...figures, proof } as const;
 }
@@ -139,7 +135,7 @@ async function fireAtMergelens(
     options.progress(`ingest: backfilled in ${Math.round(backfillMs / 1000)} s; burst at mergelens`);
     const db = database.store.db.db;
     if (!db) throw new Error("the bench database connection is not open");
-    const before = await readInboxCounts(db);
+    const before = countStates(await readInbox(db));
     const { connections, durationSeconds } = options;
     const { result, acknowledgedIds } = await fireDeliveries({
       url: app.url,
