@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
-/** `npm start`'s entry point run as a child process, as an operator runs it. */
+/** An HTTP server run as a child process (by default `npm start`'s entry point, as an operator runs it). */
 export interface AppProcess {
   url: string;
   /** The last lines the app logged, for error messages. */
@@ -26,13 +26,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `src/main.ts` with `env` on top of a clean environment and waits until /healthz answers 200. */
+/** Which TypeScript file to run, and the path that answers 200 once it is ready. */
+export interface ServerEntry {
+  file: string;
+  readyPath: string;
+}
+
+export const MERGELENS_ENTRY: ServerEntry = { file: "src/main.ts", readyPath: "/healthz" };
+
+/** Starts `entry` with `env` on top of a clean environment and waits until its ready path answers 200. */
 export async function startAppProcess(
   env: Record<string, string>,
   readyTimeoutMs: number,
+  entry: ServerEntry = MERGELENS_ENTRY,
 ): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", entry.file], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, PORT: String(port) },
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
@@ -60,8 +69,8 @@ export async function startAppProcess(
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`src/main.ts exited with ${child.exitCode}:\n${app.logTail()}`);
-    const healthy = await fetch(`${url}/healthz`).then(
+      throw new Error(`${entry.file} exited with ${child.exitCode}:\n${app.logTail()}`);
+    const healthy = await fetch(`${url}${entry.readyPath}`).then(
       (response) => response.ok,
       () => false,
     );
@@ -69,5 +78,7 @@ export async function startAppProcess(
     await sleep(200);
   }
   await app.stop();
-  throw new Error(`src/main.ts did not answer /healthz within ${readyTimeoutMs} ms:\n${app.logTail()}`);
+  throw new Error(
+    `${entry.file} did not answer ${entry.readyPath} within ${readyTimeoutMs} ms:\n${app.logTail()}`,
+  );
 }

@@ -1,6 +1,7 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { InstallationOctokit } from "../src/github/index.js";
 import type { SimulatedRepo } from "./simulated-repo.js";
+import { signBody } from "./webhook-signature.js";
 
 /** A webhook delivery as GitHub sends it: headers and the exact body they sign. */
 export interface Delivery {
@@ -13,7 +14,6 @@ export interface Delivery {
 export function signDelivery(event: string, payload: unknown, secret: string): Delivery {
   const id = randomUUID();
   const body = JSON.stringify(payload);
-  const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
   return {
     id,
     event,
@@ -23,7 +23,7 @@ export function signDelivery(event: string, payload: unknown, secret: string): D
       "user-agent": "GitHub-Hookshot/bench",
       "x-github-delivery": id,
       "x-github-event": event,
-      "x-hub-signature-256": signature,
+      "x-hub-signature-256": signBody(body, secret),
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { IngestResult } from "./measure-ingest.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult, SideCost } from "./measure-requests.js";
@@ -12,6 +13,7 @@ import {
   totalRequests,
   type Target,
 } from "./stats.js";
+import { ingestRows } from "./report-ingest.js";
 import { formatNumber, formatRatio, formatSeconds } from "./table.js";
 
 export const HEADERS = ["metric", "mergelens", "baseline", "ratio", "target", "result"];
@@ -135,10 +137,14 @@ export interface Measured {
   wallTime?: WallTimeResult;
   memory?: BackfillRun[];
   merge?: MergeResult;
+  ingest?: IngestResult;
   errors: Array<{ measurement: string; message: string; stack?: string }>;
 }
 
-/** The table's rows, in the issue's order; a crashed measurement shows as one `error` row. */
+/**
+ * The table's rows, in the issues' order; a crashed measurement shows as one `error` row, a section
+ * left out with `--only` shows none.
+ */
 export function buildRows(measured: Measured): Row[] {
   const errorRow = (measurement: string): Row[] => {
     const error = measured.errors.find((e) => e.measurement === measurement);
@@ -149,5 +155,6 @@ export function buildRows(measured: Measured): Row[] {
     ...(measured.wallTime ? wallTimeRows(measured.wallTime) : errorRow("wall time")),
     ...(measured.memory ? memoryRows(measured.memory) : errorRow("memory")),
     ...(measured.merge ? [mergeRow(measured.merge)] : errorRow("merge to dataComplete")),
+    ...(measured.ingest ? ingestRows(measured.ingest) : errorRow("ingest")),
   ];
 }

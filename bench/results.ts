@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { IngestResult } from "./measure-ingest.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult } from "./measure-requests.js";
@@ -12,6 +13,8 @@ export interface BenchResults {
   startedAt: string;
   finishedAt: string;
   quick: boolean;
+  /** The sections run (`--only`; all by default). */
+  sections: string[];
   machine: {
     cpus: number;
     cpuModel: string;
@@ -25,6 +28,7 @@ export interface BenchResults {
   wallTime?: WallTimeResult;
   memory?: BackfillRun[];
   merge?: MergeResult;
+  ingest?: IngestResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;

@@ -1,15 +1,17 @@
 /**
- * `npm run bench [-- --quick]`: mergelens's sync against a per-PR REST baseline on the project's GitHub
- * simulator. Prints one table on stdout and writes bench/results/<timestamp>.json and latest.json.
+ * `npm run bench [-- --quick] [-- --only ingest]`: mergelens's sync against a per-PR REST baseline on the
+ * project's GitHub simulator, and its webhook ingest against a bare Probot app. Prints one table on stdout
+ * and writes bench/results/<timestamp>.json and latest.json.
  * Exits non-zero only when a measurement crashed; a missed target is a FAIL row, not an error.
  */
 import { fileURLToPath } from "node:url";
 import { startBenchServer } from "./database.js";
+import { measureIngest } from "./measure-ingest.js";
 import { measureMergeToComplete } from "./measure-merge.js";
 import { measureMemory } from "./measure-memory.js";
 import { measureRequests } from "./measure-requests.js";
 import { measureWallTime } from "./measure-wall-time.js";
-import { benchOptions } from "./options.js";
+import { benchOptions, type Section } from "./options.js";
 import { buildRows, HEADERS, type Measured } from "./report.js";
 import { describeMachine, writeResults } from "./results.js";
 import { summarize } from "./summary.js";
@@ -42,29 +44,43 @@ async function main(): Promise<number> {
   const server = await startBenchServer(PROJECT_ROOT);
   const measured: Measured = { errors: [] };
   const mongoUri = server.uri;
+  const runs = (section: Section) => options.sections.has(section);
   try {
-    measured.requests = await attempt(measured, "requests", () =>
-      measureRequests({
-        mongoUri,
-        prs: options.requestsPrs,
-        baselineConcurrency: options.baselineConcurrency,
-        sampleSize: options.sampleSize,
-      }),
-    );
-    measured.wallTime = await attempt(measured, "wall time", () =>
-      measureWallTime({
-        mongoUri,
-        prs: options.wallTimePrs,
-        latencyMs: options.latencyMs,
-        baselineConcurrency: options.baselineConcurrency,
-      }),
-    );
-    const first = measured.requests?.mergelensRun;
-    const other = await attempt(measured, "memory", () => measureMemory(mongoUri, options.memoryPrs));
-    if (first && other) measured.memory = [first, other].sort((a, b) => a.prs - b.prs);
-    measured.merge = await attempt(measured, "merge to dataComplete", () =>
-      measureMergeToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
-    );
+    if (runs("requests")) {
+      measured.requests = await attempt(measured, "requests", () =>
+        measureRequests({
+          mongoUri,
+          prs: options.requestsPrs,
+          baselineConcurrency: options.baselineConcurrency,
+          sampleSize: options.sampleSize,
+        }),
+      );
+    }
+    if (runs("wall-time")) {
+      measured.wallTime = await attempt(measured, "wall time", () =>
+        measureWallTime({
+          mongoUri,
+          prs: options.wallTimePrs,
+          latencyMs: options.latencyMs,
+          baselineConcurrency: options.baselineConcurrency,
+        }),
+      );
+    }
+    if (runs("memory")) {
+      const first = measured.requests?.mergelensRun;
+      const other = await attempt(measured, "memory", () => measureMemory(mongoUri, options.memoryPrs));
+      if (first && other) measured.memory = [first, other].sort((a, b) => a.prs - b.prs);
+    }
+    if (runs("merge")) {
+      measured.merge = await attempt(measured, "merge to dataComplete", () =>
+        measureMergeToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
+      );
+    }
+    if (runs("ingest")) {
+      measured.ingest = await attempt(measured, "ingest", () =>
+        measureIngest({ mongoUri, ...options.ingest, progress }),
+      );
+    }
   } finally {
     await server.stop();
   }
@@ -74,6 +90,7 @@ async function main(): Promise<number> {
     startedAt,
     finishedAt: new Date().toISOString(),
     quick: options.quick,
+    sections: [...options.sections],
     machine: describeMachine(),
     database: server.kind,
     ...measured,
