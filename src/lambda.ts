@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import adapterLambdaFunction from "@probot/adapter-aws-lambda-serverless/lambda-function.js";
 import { getPrivateKey } from "@probot/get-private-key";
 import { Probot } from "probot";
 import { createWebhookApp } from "./app.js";
@@ -29,9 +29,8 @@ interface HttpResult {
 type AdapterFunction = (probot: Probot, event: HttpEvent, context: unknown) => Promise<HttpResult>;
 
 // The adapter is CommonJS built for Probot 13; its request handling takes our Probot 14 instance as is.
-const lambdaFunction = createRequire(import.meta.url)(
-  "@probot/adapter-aws-lambda-serverless/lambda-function.js",
-) as AdapterFunction;
+// Imported by its file, not its index, so the Lambda bundle carries these 40 lines without its Probot 13.
+const lambdaFunction = adapterLambdaFunction as AdapterFunction;
 
 const env = parseEnv(process.env);
 const privateKey = getPrivateKey({ env: process.env }) ?? undefined;
