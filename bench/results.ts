@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { CliResult } from "./measure-cli.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult } from "./measure-requests.js";
@@ -25,6 +26,7 @@ export interface BenchResults {
   wallTime?: WallTimeResult;
   memory?: BackfillRun[];
   merge?: MergeResult;
+  cli?: CliResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;
