@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { IngestResult } from "./measure-ingest.js";
+import type { CliResult } from "./measure-cli.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult } from "./measure-requests.js";
@@ -29,6 +30,7 @@ export interface BenchResults {
   memory?: BackfillRun[];
   merge?: MergeResult;
   ingest?: IngestResult;
+  cli?: CliResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;

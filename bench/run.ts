@@ -5,8 +5,10 @@
  * Exits non-zero only when a measurement crashed; a missed target is a FAIL row, not an error.
  */
 import { fileURLToPath } from "node:url";
+import { cliRows } from "./cli-rows.js";
 import { startBenchServer } from "./database.js";
 import { measureIngest } from "./measure-ingest.js";
+import { measureCli, type CliResult } from "./measure-cli.js";
 import { measureMergeToComplete } from "./measure-merge.js";
 import { measureMemory } from "./measure-memory.js";
 import { measureRequests } from "./measure-requests.js";
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const server = await startBenchServer(PROJECT_ROOT);
   const measured: Measured = { errors: [] };
+  let cli: CliResult | undefined;
   const mongoUri = server.uri;
   const runs = (section: Section) => options.sections.has(section);
   try {
@@ -81,10 +84,16 @@ async function main(): Promise<number> {
         measureIngest({ mongoUri, ...options.ingest, progress }),
       );
     }
+    if (runs("cli")) {
+      cli = await attempt(measured, "cli", () =>
+        measureCli({ mongoUri, projectRoot: PROJECT_ROOT, runs: 5 }),
+      );
+    }
   } finally {
     await server.stop();
   }
-  const rows = buildRows(measured);
+  const cliError = measured.errors.find((error) => error.measurement === "cli")?.message;
+  const rows = [...buildRows(measured), ...cliRows(cli, cliError)];
   process.stdout.write(`${formatTable(HEADERS, rows)}\n`);
   const file = writeResults(RESULTS_DIR, {
     startedAt,
@@ -94,6 +103,7 @@ async function main(): Promise<number> {
     machine: describeMachine(),
     database: server.kind,
     ...measured,
+    cli,
     summary: summarize(measured),
     table: { headers: HEADERS, rows },
   });

@@ -19,8 +19,8 @@ export const DEFAULT_FOLLOW_TIMING: FollowTiming = { pollMs: 1000, pickupWarnMs:
 export interface CliContext {
   /** Opened on first use, so `--help` and usage errors never touch a database. */
   store: () => Promise<Store>;
-  /** The validated environment (`parseEnv`), read on first use like the database. */
-  env: () => Pick<Env, "BACKFILL_DAYS">;
+  /** The validated environment (`parseEnv`), read on first use like the database (its module too). */
+  env: () => Promise<Pick<Env, "BACKFILL_DAYS">>;
   stdout: Output;
   stderr: Output;
   now: () => Date;

@@ -1,11 +1,7 @@
 import { CommanderError } from "commander";
 import { z } from "zod";
 import { describeIssues } from "../query/params.js";
-
-/** Exit codes scripts can rely on: 0 done, 1 the work failed, 2 the command line was wrong. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 
 /** A bad option value or combination; reported like commander's own usage errors. */
 export class UsageError extends Error {

@@ -1,22 +1,29 @@
-import { pino } from "pino";
-import { parseEnv, type Env } from "../config/env.js";
-import { openDatabase, type OpenDatabase } from "../runtime/database.js";
+import type { Env } from "../config/env.js";
+import type { OpenDatabase } from "../runtime/database.js";
 import { runCli } from "./program.js";
 
 /**
  * The `mergelens` entry point (bin/mergelens.js). The database is the app's: MONGODB_URI, or, when it is
  * unset, the embedded server on `.data/` started for this command alone. That server's files are locked
  * while `npm start` runs on them, so then the command fails and says to set MONGODB_URI for both.
+ * The database modules are imported on first use: `--help` and `--version` answer without loading them.
  */
 let database: OpenDatabase | undefined;
 let parsedEnv: Env | undefined;
 
-// Lazily, so `--help` works whatever the environment holds.
-const readEnv = (): Env => (parsedEnv ??= parseEnv(process.env));
+// Lazily, so `--help` works whatever the environment holds (and loads neither zod nor cron-parser).
+async function readEnv(): Promise<Env> {
+  const { parseEnv } = await import("../config/env.js");
+  return (parsedEnv ??= parseEnv(process.env));
+}
 
 async function openStore() {
   if (!database) {
-    const env = readEnv();
+    const env = await readEnv();
+    const [{ pino }, { openDatabase }] = await Promise.all([
+      import("pino"),
+      import("../runtime/database.js"),
+    ]);
     try {
       // Warnings only: stdout carries the command's output, which scripts parse.
       database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)));

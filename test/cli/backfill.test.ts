@@ -46,7 +46,7 @@ describe("mergelens backfill", () => {
   });
 
   it("defaults --days to BACKFILL_DAYS, else 90; --days wins over both", async () => {
-    const withEnv = cliRunner(db.store, undefined, { env: () => parseEnv({ BACKFILL_DAYS: "45" }) });
+    const withEnv = cliRunner(db.store, undefined, { env: async () => parseEnv({ BACKFILL_DAYS: "45" }) });
     const days = async (run: typeof cli, ...extra: string[]) => {
       await jobs().deleteMany({});
       const result = await run("backfill", "--repo", "acme/widgets", "--no-wait", ...extra);
@@ -59,7 +59,7 @@ describe("mergelens backfill", () => {
   });
 
   it("exits 1 naming BACKFILL_DAYS when it is invalid and --days is not given", async () => {
-    const badEnv = cliRunner(db.store, undefined, { env: () => parseEnv({ BACKFILL_DAYS: "0" }) });
+    const badEnv = cliRunner(db.store, undefined, { env: async () => parseEnv({ BACKFILL_DAYS: "0" }) });
     const result = await badEnv("backfill", "--repo", "acme/widgets", "--no-wait");
     expect(result).toMatchObject({
       code: 1,

@@ -1,8 +1,12 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 
-/** The `mergelens` bin as npm runs it: a separate node process through the tsx shim. */
+/**
+ * The `mergelens` bin as npm runs it: a separate node process on the compiled JavaScript in dist/
+ * (`npm run setup` builds it; the Jest global setup builds it when it is missing).
+ */
 const run = promisify(execFile);
 const bin = path.resolve("bin/mergelens.js");
 
@@ -19,9 +23,21 @@ async function mergelens(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 describe("bin/mergelens.js", () => {
-  it("prints the help with exit 0", async () => {
+  it("prints the help, naming every command, with exit 0", async () => {
     const result = await mergelens("--help");
     expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: mergelens") });
+    for (const name of ["token", "metrics", "prs", "sync", "backfill"])
+      expect(result.stdout).toMatch(new RegExp(`^  ${name}\\b`, "m"));
+  });
+
+  it("prints package.json's version with exit 0", async () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(await mergelens("--version")).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("prints a command's own options for `help <command>`", async () => {
+    const result = await mergelens("help", "backfill");
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining("--days <n>") });
   });
 
   it("exits 2 on a bad option value, before opening any database", async () => {

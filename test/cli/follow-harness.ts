@@ -8,7 +8,7 @@ export function liveRun(store: Store, args: string[], timing = { pollMs: 10, pic
   const out = { stdout: "", stderr: "" };
   const done = runCli(args, {
     store: async () => store,
-    env: () => parseEnv({}),
+    env: async () => parseEnv({}),
     stdout: { write: (text) => void (out.stdout += text) },
     stderr: { write: (text) => void (out.stderr += text) },
     now: () => new Date(),

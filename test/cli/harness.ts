@@ -15,7 +15,7 @@ export function cliRunner(
     const code = await runCli(args, {
       store: async () => store(),
       // The defaults, whatever the environment running the tests holds.
-      env: () => parseEnv({}),
+      env: async () => parseEnv({}),
       stdout: { write: (text) => void (stdout += text) },
       stderr: { write: (text) => void (stderr += text) },
       now,

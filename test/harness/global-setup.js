@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { tsImport } from "tsx/esm/api";
 
 /**
@@ -6,8 +7,10 @@ import { tsImport } from "tsx/esm/api";
  * otherwise the embedded SecantusDB, installed by `npm run setup` (run here first if it never was, so
  * `npm ci && npm test` works on a fresh machine). Each test file then uses its own database.
  * Jest loads global setup outside its transform, so the TypeScript module is loaded through tsx.
+ * The bin's tests run the compiled CLI: built here when `npm run setup` never built it.
  */
 export default async function globalSetup() {
+  if (!existsSync("dist/cli/main.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   if (process.env.MONGODB_URI) {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;

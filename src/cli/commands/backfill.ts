@@ -16,7 +16,7 @@ const backfillSchema = z.object({ days: z.coerce.number().int().min(1).max(3650)
 
 /** Queues `backfill-repository` for one repository and follows its checkpoints until it is done. */
 export async function backfill(ctx: CliContext, options: BackfillOptions): Promise<void> {
-  const given = options.days ?? String(ctx.env().BACKFILL_DAYS);
+  const given = options.days ?? String((await ctx.env()).BACKFILL_DAYS);
   const { days, timeout } = parseOptions(backfillSchema, { days: given, timeout: options.timeout });
   const store = await ctx.store();
   const { installationId, repoId, repo } = await findRepositoryInstallation(store, options.repo);

@@ -61,13 +61,16 @@ export async function replay(ctx: CliContext, options: { since: string; installa
   );
 }
 
-export function registerInboxCommands(program: Command, ctx: CliContext): void {
+export function registerInboxCommand(program: Command, ctx: CliContext): void {
   program
     .command("inbox")
     .description("webhook deliveries waiting, applied and set aside")
     .option("--installation <id|login>", "only this installation")
     .addOption(formatOption())
     .action((options: { installation?: string; format: Format }) => showInbox(ctx, options));
+}
+
+export function registerReplayCommand(program: Command, ctx: CliContext): void {
   program
     .command("replay")
     .description("apply kept webhook deliveries again (after a fix); they stay INBOX_RETENTION_DAYS days")
