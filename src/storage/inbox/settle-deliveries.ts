@@ -1,17 +1,21 @@
 import type { Collection } from "mongodb";
 import type { InboxDelivery } from "../models/inbox-delivery.js";
 
-/** Applied: kept (for replay) until the retention TTL removes it. */
+const APPLIED = (now: Date) => ({
+  $set: { state: "applied" as const, appliedAt: now, claim: null, lastError: null },
+});
+
+/**
+ * Applied: kept (for replay) until the retention TTL removes it. `claim` marks every delivery the
+ * batch still holds (those that failed were let go already), in one update on the claim's index.
+ */
 export async function markApplied(
   collection: Collection<InboxDelivery>,
-  ids: readonly string[],
+  held: { claim: string } | { id: string },
   now = new Date(),
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await collection.updateMany(
-    { _id: { $in: [...ids] } },
-    { $set: { state: "applied", appliedAt: now, claim: null, lastError: null } },
-  );
+  if ("claim" in held) await collection.updateMany({ claim: held.claim }, APPLIED(now));
+  else await collection.updateOne({ _id: held.id }, APPLIED(now));
 }
 
 export interface FailurePolicy {

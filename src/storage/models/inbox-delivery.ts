@@ -47,8 +47,8 @@ const inboxSchema = new Schema<InboxDelivery>(
 inboxSchema.index({ state: 1, availableAt: 1 });
 // A batch reads back what it won by its claim.
 inboxSchema.index({ claim: 1 });
-// Replay lists by arrival; an uninstall deletes an installation's deliveries with its data.
-inboxSchema.index({ receivedAt: 1 });
+// An uninstall deletes an installation's deliveries with its data (a replay by installation reads them).
+// Few indexes: every one is rewritten as a delivery is claimed and settled.
 inboxSchema.index({ installationId: 1, receivedAt: 1 });
 
 /**

@@ -51,7 +51,7 @@ export function createInboxProcessor(
   options: ProcessorOptions = {},
 ): InboxProcessor {
   const collection = inboxCollection(deps.store);
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const idleMs = options.idleMs ?? 200;
   const leaseMs = options.leaseMs ?? 60_000;
   const failures = options.failures ?? DEFAULT_FAILURES;
@@ -60,14 +60,16 @@ export function createInboxProcessor(
   /** Claims held when the database went away: given back as soon as it answers again. */
   let abandoned: string[] = [];
 
-  async function settle(outcome: BatchOutcome): Promise<void> {
-    await markApplied(collection, outcome.applied);
+  /** Set-aside deliveries let go of the claim first, so `held` then marks the applied ones only. */
+  async function settle(outcome: BatchOutcome, held: { claim: string } | { id: string }): Promise<void> {
     for (const { delivery, reason } of outcome.invalid) {
       const details = { deliveryId: delivery._id, event: eventName(delivery) };
       deps.log.warn(details, "webhook delivery set aside: its payload is not what GitHub documents");
       deps.reportError(new Error(`invalid ${details.event} payload: ${reason}`), details);
       await markFailed(collection, delivery, reason, { ...failures, maxAttempts: delivery.attempts + 1 });
     }
+    if ("id" in held && !outcome.applied.includes(held.id)) return;
+    await markApplied(collection, held);
   }
 
   /** One failed try of a delivery: retried after its backoff, or set aside after its last attempt. */
@@ -84,7 +86,8 @@ export function createInboxProcessor(
   async function applyEach(deliveries: readonly InboxDelivery[], claim: string): Promise<void> {
     for (const delivery of deliveries) {
       try {
-        await settle(await applyBatch(deps, [delivery]));
+        const outcome = await applyBatch(deps, [delivery]);
+        await settle(outcome, { id: delivery._id });
       } catch (error) {
         if (isDatabaseUnavailable(error)) throw error;
         await fail(delivery, error);
@@ -100,7 +103,7 @@ export function createInboxProcessor(
     const { claim, deliveries } = await claimDeliveries(collection, { limit: batchSize, leaseMs });
     if (deliveries.length === 0) return 0;
     try {
-      await settle(await applyBatch(deps, deliveries));
+      await settle(await applyBatch(deps, deliveries), { claim });
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         abandoned.push(claim);
