@@ -16,6 +16,8 @@ export interface AppDeps {
   onRepoConfigChanged: WebhookDeps["onRepoConfigChanged"];
   /** Where the dashboard's PR links point: github.com, or the GitHub Enterprise host. */
   githubUrl?: string;
+  /** `API_RATE_LIMIT_PER_MINUTE`: requests per API token per minute. */
+  apiRateLimitPerMinute?: number;
 }
 
 function routeWebhooks(app: Probot, deps: AppDeps): void {
@@ -39,7 +41,9 @@ export function createApp(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     routeWebhooks(app, deps);
     addHandler(createHealthHandler(deps.store.db));
-    addHandler(createApiHandler({ store: deps.store, log: app.log }));
+    addHandler(
+      createApiHandler({ store: deps.store, log: app.log, rateLimitPerMinute: deps.apiRateLimitPerMinute }),
+    );
     addHandler(createDashboardHandler({ githubUrl: deps.githubUrl }));
   };
 }

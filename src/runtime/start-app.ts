@@ -50,6 +50,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       store: database.store,
       errors,
       githubUrl: githubWebUrl(env),
+      apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
       ...hooks,
     }),
   );
