@@ -15,6 +15,8 @@ export interface AppDeps {
   ackTimeoutMs?: number;
   /** Where the dashboard's PR links point: github.com, or the GitHub Enterprise host. */
   githubUrl?: string;
+  /** `API_RATE_LIMIT_PER_MINUTE`: requests per API token per minute. */
+  apiRateLimitPerMinute?: number;
 }
 
 export const DEFAULT_ACK_TIMEOUT_MS = 5_000;
@@ -33,7 +35,9 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       }),
     );
     addHandler(createHealthHandler(deps.store.db));
-    addHandler(createApiHandler({ store: deps.store, log: app.log }));
+    addHandler(
+      createApiHandler({ store: deps.store, log: app.log, rateLimitPerMinute: deps.apiRateLimitPerMinute }),
+    );
     addHandler(createDashboardHandler({ githubUrl: deps.githubUrl }));
   };
 }

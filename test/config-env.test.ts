@@ -8,6 +8,7 @@ describe("parseEnv", () => {
       BACKFILL_DAYS: 90,
       SYNC_SCHEDULE: "0 4 * * *",
       GHE_PROTOCOL: "https",
+      API_RATE_LIMIT_PER_MINUTE: 300,
     });
     expect(env.MONGODB_URI).toBeUndefined();
   });
@@ -31,6 +32,8 @@ describe("parseEnv", () => {
     ["LOG_LEVEL", "loud", /LOG_LEVEL: /],
     ["SENTRY_DSN", "not a url", /SENTRY_DSN: must be a URL/],
     ["APP_ID", "12x", /APP_ID: must be a whole number/],
+    ["API_RATE_LIMIT_PER_MINUTE", "-1", /API_RATE_LIMIT_PER_MINUTE: must be a whole number from 0/],
+    ["API_RATE_LIMIT_PER_MINUTE", "lots", /API_RATE_LIMIT_PER_MINUTE: must be a whole number/],
     ["PRIVATE_KEY_PATH", "/nonexistent/key.pem", /PRIVATE_KEY_PATH: file does not exist/],
   ])("refuses %s=%s with one line naming it", (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(message);

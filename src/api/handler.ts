@@ -6,17 +6,20 @@ import type { Store } from "../storage/store.js";
 import { dora, listPulls, metrics, showPull, sync, type Endpoint } from "./endpoints.js";
 import { sendCsv, sendError, sendJson } from "./http.js";
 import { parseQueryString } from "./query-string.js";
+import { createApiRateLimiter, DEFAULT_API_RATE_LIMIT_PER_MINUTE } from "./rate-limit.js";
 import { authenticate } from "./tokens.js";
 
 /**
  * The query API as a Probot 14 handler (`addHandler`): plain node:http, answering only its own routes
  * and returning false for every other path so the next handler (dashboard, Probot's 404) gets it.
- * Order per request: route, method, token, parameters, then the read; so a caller without a valid token
- * learns nothing from parameter errors, and bad parameters never reach the database.
+ * Order per request: route, method, token, the token's rate limit, parameters, then the read; so a caller
+ * without a valid token learns nothing from parameter errors, and bad parameters never reach the database.
  */
 export interface ApiHandlerOptions {
   store: Store;
   now?: () => Date;
+  /** Requests per token per minute before 429 (0: no limit). */
+  rateLimitPerMinute?: number;
   log?: { error: (details: object, message: string) => void };
 }
 
@@ -43,6 +46,7 @@ function match(pathname: string): { endpoint: Endpoint; captures: string[] } | n
 
 export function createApiHandler(options: ApiHandlerOptions) {
   const now = options.now ?? (() => new Date());
+  const limiter = createApiRateLimiter(options.rateLimitPerMinute ?? DEFAULT_API_RATE_LIMIT_PER_MINUTE);
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = match(url.pathname);
@@ -54,10 +58,18 @@ export function createApiHandler(options: ApiHandlerOptions) {
       return true;
     }
     try {
-      const installationId = await authenticate(options.store, bearerOf(req), now());
-      if (installationId === null) {
+      const token = bearerOf(req);
+      const installationId = await authenticate(options.store, token, now());
+      if (installationId === null || token === undefined) {
         sendError(res, 401, "unauthorized", "a valid token is required: Authorization: Bearer <token>", {
           headers: { "www-authenticate": "Bearer" },
+        });
+        return true;
+      }
+      const waitSeconds = await limiter.take(token);
+      if (waitSeconds !== null) {
+        sendError(res, 429, "rate_limited", `too many requests for this token; retry in ${waitSeconds} s`, {
+          headers: { "retry-after": String(waitSeconds) },
         });
         return true;
       }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 /** Responses of the query API: JSON (or CSV) with CONTRACT.md's error shape. */
 
 export type ErrorCode =
-  "unauthorized" | "invalid_parameters" | "not_found" | "method_not_allowed" | "internal";
+  "unauthorized" | "invalid_parameters" | "not_found" | "method_not_allowed" | "rate_limited" | "internal";
 
 const COMMON_HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 

@@ -56,6 +56,8 @@ export const envSchema = z
     LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal"])).default("info"),
     LOG_FORMAT: optional(z.enum(["json", "pretty"])),
     SENTRY_DSN: optional(z.url("must be a URL such as https://key@o0.ingest.sentry.io/1")),
+    // Requests per API token per minute (per process); 0 turns the limit off.
+    API_RATE_LIMIT_PER_MINUTE: optional(integer(0, 1_000_000)).default(300),
   })
   .refine((env) => !(env.PRIVATE_KEY && env.PRIVATE_KEY_PATH), {
     message: "set PRIVATE_KEY or PRIVATE_KEY_PATH, not both",

@@ -8,6 +8,7 @@ import type {
   PullRequestRecord,
   ReviewRecord,
 } from "../records/types.js";
+import { boundFields } from "../records/bounded-text.js";
 import type { Page, PullRequestNode } from "./schemas/pull-request-node.js";
 
 /** Everything the sync engine stores for one pull request. */
@@ -61,34 +62,38 @@ export function extractPullRequest(node: PullRequestNode, context: RepositoryCon
   const { installationId, repoId } = context;
   const prNumber = node.number;
   const head = node.headCommit.nodes[0]?.commit ?? null;
-  const pr: PullRequestRecord = {
-    ...context,
-    prId: node.fullDatabaseId,
-    number: prNumber,
-    nodeId: node.id,
-    title: node.title,
-    body: node.body,
-    author: actor(node.author),
-    state: node.state === "MERGED" ? "merged" : node.state === "CLOSED" ? "closed" : "open",
-    draft: node.isDraft,
-    createdAt: node.createdAt,
-    updatedAt: node.updatedAt,
-    closedAt: node.closedAt,
-    mergedAt: node.mergedAt,
-    headRef: node.headRefName,
-    headSha: node.headRefOid,
-    baseRef: node.baseRefName,
-    mergeCommitSha: node.mergeCommit?.oid ?? null,
-    labels: present(node.labels?.nodes).map((label) => label.name),
-    milestone: node.milestone?.title ?? null,
-    assignees: present(node.assignees.nodes).map((user) => user.login),
-    linkedIssues: present(node.closingIssuesReferences?.nodes).map(
-      (issue) => `${issue.repository.nameWithOwner}#${issue.number}`,
-    ),
-    additions: node.additions,
-    deletions: node.deletions,
-    changedFiles: node.changedFiles,
-  };
+  // Cut at extract time, like the webhook's extract: what is stored is bounded whatever the source.
+  const pr: PullRequestRecord = boundFields(
+    {
+      ...context,
+      prId: node.fullDatabaseId,
+      number: prNumber,
+      nodeId: node.id,
+      title: node.title,
+      body: node.body,
+      author: actor(node.author),
+      state: node.state === "MERGED" ? "merged" : node.state === "CLOSED" ? "closed" : "open",
+      draft: node.isDraft,
+      createdAt: node.createdAt,
+      updatedAt: node.updatedAt,
+      closedAt: node.closedAt,
+      mergedAt: node.mergedAt,
+      headRef: node.headRefName,
+      headSha: node.headRefOid,
+      baseRef: node.baseRefName,
+      mergeCommitSha: node.mergeCommit?.oid ?? null,
+      labels: present(node.labels?.nodes).map((label) => label.name),
+      milestone: node.milestone?.title ?? null,
+      assignees: present(node.assignees.nodes).map((user) => user.login),
+      linkedIssues: present(node.closingIssuesReferences?.nodes).map(
+        (issue) => `${issue.repository.nameWithOwner}#${issue.number}`,
+      ),
+      additions: node.additions,
+      deletions: node.deletions,
+      changedFiles: node.changedFiles,
+    },
+    ["title", "body", "headRef", "baseRef"],
+  );
   const commentOf =
     (kind: CommentRecord["kind"]) =>
     (comment: NonNullable<PullRequestNode["comments"]["nodes"][number]>): CommentRecord => ({
@@ -115,18 +120,23 @@ export function extractPullRequest(node: PullRequestNode, context: RepositoryCon
       submittedAt: review.submittedAt,
       commitId: review.commit?.oid ?? null,
     })),
-    commits: present(node.commits.nodes).map(({ commit }) => ({
-      installationId,
-      repoId,
-      prNumber,
-      sha: commit.oid,
-      message: commit.message,
-      authorName: commit.author?.name ?? null,
-      authorEmail: commit.author?.email ?? null,
-      authorLogin: commit.author?.user?.login ?? null,
-      authoredAt: commit.authoredDate,
-      committedAt: commit.committedDate,
-    })),
+    commits: present(node.commits.nodes).map(({ commit }) =>
+      boundFields(
+        {
+          installationId,
+          repoId,
+          prNumber,
+          sha: commit.oid,
+          message: commit.message,
+          authorName: commit.author?.name ?? null,
+          authorEmail: commit.author?.email ?? null,
+          authorLogin: commit.author?.user?.login ?? null,
+          authoredAt: commit.authoredDate,
+          committedAt: commit.committedDate,
+        },
+        ["message"],
+      ),
+    ),
     files: present(node.files?.nodes).map((file) => ({
       installationId,
       repoId,

@@ -1,4 +1,5 @@
 import type { DeploymentRecord } from "../records/types.js";
+import { compileAnyCase } from "./linear-pattern.js";
 
 /**
  * Reading GitHub deployments for the delivery figures (METRICS.md). A deployment's final status is its
@@ -24,12 +25,15 @@ export function finalStatus(deployment: Pick<DeploymentRecord, "statuses">): Fin
   return latest ? (latest.state as FinalStatus) : null;
 }
 
-/** Production deployments (environment matches `pattern`, any case) in order of creation. */
+/**
+ * Production deployments (environment matches `pattern`, any case) in order of creation. The pattern
+ * comes from a repository's config, so it runs on the linear-time engine.
+ */
 export function productionDeployments(
   deployments: readonly DeploymentRecord[],
   pattern: string,
 ): DeploymentRecord[] {
-  const production = new RegExp(pattern, "i");
+  const production = compileAnyCase(pattern);
   return deployments
     .filter((deployment) => production.test(deployment.environment))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.deploymentId - b.deploymentId);

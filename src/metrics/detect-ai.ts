@@ -1,4 +1,6 @@
+import type { RE2JS } from "re2js";
 import type { CommitRecord, PullRequestRecord } from "../records/types.js";
+import { compileAnyCase } from "./linear-pattern.js";
 import { sameLogin } from "./people.js";
 import type { RepoConfig } from "./repo-config.js";
 
@@ -8,20 +10,47 @@ import type { RepoConfig } from "./repo-config.js";
  * order give the same list.
  */
 
-/** Any line (trailer keys are case-insensitive in git) `Co-authored-by: <value>`. */
-const CO_AUTHOR_TRAILER = /^co-authored-by:[ \t]*(.+?)[ \t\r]*$/gim;
+const CO_AUTHOR_KEY = "co-authored-by:";
 const CLAUDE_CODE_MARKER = "Generated with [Claude Code]";
+/** Linear as it is: a fixed prefix tried at each line start, no quantifier to backtrack. */
 const ROBOT_MARKER_LINE = /^🤖 Generated with/m;
+/** Blanks git allows around a trailer's value (CR: a message written on Windows). */
+const BLANKS = " \t\r";
+
+/** `value` without leading and trailing blanks; a loop, not a regex, so a padded line costs its length. */
+function trimBlanks(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && BLANKS.includes(value[start])) start += 1;
+  while (end > start && BLANKS.includes(value[end - 1])) end -= 1;
+  return value.slice(start, end);
+}
+
+/**
+ * The values of every `Co-authored-by:` line (trailer keys are any case in git). Plain string scanning:
+ * the regex this replaces backtracked quadratically on a trailer padded with blanks, and anyone who can
+ * push a commit to a PR writes its message.
+ */
+export function coAuthorTrailers(message: string): string[] {
+  const values: string[] = [];
+  for (const line of message.split("\n")) {
+    if (line.length < CO_AUTHOR_KEY.length) continue;
+    if (line.slice(0, CO_AUTHOR_KEY.length).toLowerCase() !== CO_AUTHOR_KEY) continue;
+    const value = trimBlanks(line.slice(CO_AUTHOR_KEY.length));
+    if (value) values.push(value);
+  }
+  return values;
+}
 
 export interface AiDetection {
   aiAssisted: boolean;
   aiEvidence: string[];
 }
 
-function coAuthorEvidence(messages: readonly string[], patterns: readonly RegExp[]): string[] {
+function coAuthorEvidence(messages: readonly string[], patterns: readonly RE2JS[]): string[] {
   const found: string[] = [];
   for (const message of messages) {
-    for (const [, value] of message.matchAll(CO_AUTHOR_TRAILER)) {
+    for (const value of coAuthorTrailers(message)) {
       if (patterns.some((pattern) => pattern.test(value))) found.push(`co-author:${value}`);
     }
   }
@@ -46,7 +75,7 @@ export function detectAi(
   ai: RepoConfig["ai"],
 ): AiDetection {
   const messages = commits.map((commit) => commit.message);
-  const patterns = ai.coAuthorPatterns.map((source) => new RegExp(source, "i"));
+  const patterns = ai.coAuthorPatterns.map(compileAnyCase);
   const aiLabels = new Set(ai.labels.map((label) => label.toLowerCase()));
   const evidence = [
     ...(ai.authors.some((login) => sameLogin(login, pr.author.login)) ? [`author:${pr.author.login}`] : []),

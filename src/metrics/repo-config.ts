@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { z } from "zod";
+import { linearPatternProblem } from "./linear-pattern.js";
 
 /**
  * A repository's `.github/mergelens.yml`: lists that extend METRICS.md's defaults. The parsed config is
@@ -58,20 +59,18 @@ export const DEFAULT_REPO_CONFIG: RepoConfig = {
   productionEnvironment: DEFAULT_PRODUCTION_ENVIRONMENT,
 };
 
-function isValidRegex(source: string): boolean {
-  try {
-    new RegExp(source, "i");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const names = z.array(z.string().min(1, "must not be empty"));
+
+/** A pattern the linear-time engine accepts (RE2 syntax: no backreferences, no lookaround). */
 const regexSource = z
   .string()
   .min(1, "must not be empty")
-  .refine(isValidRegex, "not a valid regular expression");
+  .superRefine((source, ctx) => {
+    const problem = linearPatternProblem(source);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: `not a linear-time (RE2) regular expression: ${problem}` });
+    }
+  });
 
 /** Strict, so a misspelt key is reported instead of silently ignored. */
 const fileSchema = z

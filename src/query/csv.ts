@@ -3,7 +3,9 @@ import { stringify } from "csv-stringify/sync";
 /**
  * CSV for every list the API and the CLI return, so both write the same columns. Nested objects become
  * dotted columns (`author.login`, `metrics.cycleTimeHours`, `cycleTimeHours.median`), lists are joined
- * with `;`, times are ISO 8601 UTC, and null is an empty cell.
+ * with `;`, times are ISO 8601 UTC, and null is an empty cell. Text cells that a spreadsheet would run as
+ * a formula (starting `=`, `+`, `-`, `@`, tab or CR: a PR title is anyone's text) get OWASP's `'` prefix;
+ * number cells stay numbers, negative ones included.
  */
 type Cell = string | number;
 
@@ -32,5 +34,7 @@ export function toCsv(records: readonly object[], columns?: readonly string[]): 
   const rows = records.map(flattenRecord);
   const header = columns ?? [...new Set(rows.flatMap((row) => [...row.keys()]))];
   if (header.length === 0) return "";
-  return stringify([header, ...rows.map((row) => header.map((column) => row.get(column) ?? ""))]);
+  return stringify([header, ...rows.map((row) => header.map((column) => row.get(column) ?? ""))], {
+    escape_formulas: true,
+  });
 }

@@ -66,6 +66,8 @@ export interface ApiPullRequest {
   metrics: Record<MetricName, number | null>;
   /** Distinct reviewers (humans other than the author) who submitted a review, by first review. */
   reviewers: string[];
+  /** Fields stored cut to their bound (e.g. `["title"]`): the text shown is their beginning. */
+  truncated: string[];
 }
 
 /** The stored fields the view reads: the projection of every PR query. */
@@ -101,6 +103,7 @@ const PULL_REQUEST_VIEW_FIELDS = [
   "metrics",
   // Last, so CSV columns added after the contract's keep the earlier columns' positions.
   "reviewers",
+  "truncated",
 ] as const satisfies readonly (keyof PullRequestDocument)[];
 
 export type PullRequestView = Pick<PullRequestDocument, (typeof PULL_REQUEST_VIEW_FIELDS)[number]>;
@@ -159,5 +162,7 @@ export function toApiPullRequest(doc: PullRequestView, extraBots: readonly strin
     metrics: metricsOf(doc.metrics),
     // PRs stored before reviewers were derived have none until their next recompute.
     reviewers: doc.reviewers ?? [],
+    // PRs stored before text was bounded have no list: nothing of theirs was cut.
+    truncated: doc.truncated ?? [],
   };
 }

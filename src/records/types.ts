@@ -1,3 +1,5 @@
+import type { TruncatedField } from "./bounded-text.js";
+
 /**
  * The typed records mergelens keeps: what webhooks and sync jobs extract from GitHub, what storage
  * persists, and what the metric functions read. Plain data, no I/O; GitHub's ids are the keys.
@@ -85,6 +87,8 @@ export interface PullRequestRecord {
   additions: number | null;
   deletions: number | null;
   changedFiles: number | null;
+  /** Fields cut to their bound (`TEXT_LIMITS`): the stored text is their beginning. */
+  truncated: TruncatedField[];
 }
 
 /** When a PR left draft, as far as we know it; `readyAt` is derived from this (see metrics). */
@@ -118,6 +122,8 @@ export interface CommitRecord {
   authorLogin: string | null;
   authoredAt: Date | null;
   committedAt: Date | null;
+  /** `["message"]` when the message was cut to its bound. */
+  truncated: TruncatedField[];
 }
 
 export interface ChangedFileRecord {

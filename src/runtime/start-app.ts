@@ -59,6 +59,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       store: database.store,
       webhookSecret: env.WEBHOOK_SECRET ?? DEFAULT_WEBHOOK_SECRET,
       githubUrl: githubWebUrl(env),
+      apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     }),
   );
   const app = new AppProbot();

@@ -11,7 +11,9 @@ import { MongoClient } from "mongodb";
  */
 export interface EmbeddedServer {
   uri: string;
-  stop(): Promise<void>;
+  port: number;
+  /** SIGTERM (the server closes its files), SIGKILL after 5 s; `signal: "SIGKILL"` kills at once. */
+  stop(options?: { signal?: "SIGTERM" | "SIGKILL" }): Promise<void>;
 }
 
 export interface EmbeddedServerOptions {
@@ -19,6 +21,8 @@ export interface EmbeddedServerOptions {
   storagePath: string;
   projectRoot: string;
   startTimeoutMs?: number;
+  /** A fixed port (e.g. to start a stopped server again where its clients expect it); default: a free one. */
+  port?: number;
 }
 
 export function findServerBinary(projectRoot: string): string {
@@ -68,7 +72,7 @@ async function waitUntilAnswering(uri: string, child: ChildProcess, deadline: nu
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const binary = findServerBinary(options.projectRoot);
   if (options.storagePath !== ":memory:") mkdirSync(options.storagePath, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     binary,
     [
@@ -92,15 +96,16 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   }
   return {
     uri,
-    stop: () =>
+    port,
+    stop: ({ signal = "SIGTERM" } = {}) =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
         child.once("exit", () => {
           clearTimeout(killer);
           resolve();
         });
-        child.kill("SIGTERM");
+        child.kill(signal);
       }),
   };
 }

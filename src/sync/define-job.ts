@@ -1,6 +1,7 @@
 import type { Agenda, Job } from "agenda";
 import { z } from "zod";
 import { RateLimitReservedError } from "../github/index.js";
+import { isDatabaseUnavailable } from "../storage/unavailable.js";
 import { JobPaused, type JobRun, type Processor, type SyncDeps } from "./job-context.js";
 import {
   jobOptions,
@@ -18,10 +19,15 @@ export interface DefineContext {
   lockLifetimeMs?: number;
 }
 
+/** How soon a job that lost the database tries again: soon after a blip, without spinning through one. */
+export const DATABASE_RETRY_MS = 5_000;
+
 /** When the job should run again instead of failing, or null for a real failure. */
 function resumeAt(error: unknown): Date | null {
   if (error instanceof RateLimitReservedError) return error.resetAt;
   if (error instanceof JobPaused) return new Date();
+  // Agenda's backoff (a minute, then four) would hold the work long after the database is back.
+  if (isDatabaseUnavailable(error)) return new Date(Date.now() + DATABASE_RETRY_MS);
   return null;
 }
 
@@ -29,7 +35,8 @@ function resumeAt(error: unknown): Date | null {
  * Registers a processor with Agenda under the job's options. The payload is validated again (a job
  * document may predate a schema change). A rate limit or a shutdown is not a failure: the job resumes
  * from its last checkpoint, rescheduled for the reset (or at once, for another worker) without using up a
- * retry. Anything else goes to Agenda's backoff.
+ * retry; so is a database that stopped answering (the job tries again in a few seconds). Anything else
+ * goes to Agenda's backoff.
  */
 export function defineJob<N extends JobName>(
   agenda: Agenda,

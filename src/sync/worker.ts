@@ -16,6 +16,7 @@ import { scheduleSyncs } from "./jobs/schedule-syncs.js";
 import { syncInstallation } from "./jobs/sync-installation.js";
 import { onRetriesExhausted } from "./on-exhausted.js";
 import { enqueue, type Queue } from "./queue.js";
+import { startOrphanSweeper, type OrphanSweeperOptions } from "./release-orphaned-locks.js";
 
 export interface WorkerOptions {
   queue: Queue;
@@ -38,6 +39,8 @@ export interface WorkerOptions {
   stopGraceMs?: number;
   /** How long `stop()` waits in all; a job still running then keeps its lock until `lockLifetime`. */
   drainTimeoutMs?: number;
+  /** How this worker hands back jobs whose end a database outage kept it from saving. */
+  orphanSweep?: OrphanSweeperOptions;
 }
 
 export interface Worker {
@@ -157,9 +160,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   await every(queue, options.env.SYNC_SCHEDULE, "schedule-syncs");
   await every(queue, "1 hour", "redeliver-failed-webhooks");
   await queue.agenda.start();
+  const sweeper = startOrphanSweeper(queue, log, options.orphanSweep);
   return {
     deps,
     async stop() {
+      sweeper.stop();
       stopping.abort();
       const interrupt = () => interrupting.abort(new JobPaused("interrupted: the worker is stopping"));
       const grace = setTimeout(interrupt, options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);

@@ -53,6 +53,7 @@ export function pullRequestRecord(overrides: Partial<PullRequestRecord> = {}): P
     additions: 10,
     deletions: 2,
     changedFiles: 3,
+    truncated: [],
     ...overrides,
   };
 }
@@ -104,6 +105,7 @@ export function commitRecord(overrides: Partial<CommitRecord> = {}): CommitRecor
     authorLogin: "alice",
     authoredAt: at("2026-03-01T10:00:00Z"),
     committedAt: at("2026-03-01T10:00:00Z"),
+    truncated: [],
     ...overrides,
   };
 }

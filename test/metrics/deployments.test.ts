@@ -60,4 +60,13 @@ describe("productionDeployments", () => {
     expect(productionDeployments(deployments, "^(live|prod)$")).toHaveLength(1);
     expect(productionDeployments(deployments, DEFAULT_PRODUCTION_ENVIRONMENT)).toHaveLength(0);
   });
+
+  it("applies a catastrophic pattern on the linear-time engine, with a correct result", () => {
+    const deployments = ["a".repeat(5_000), `${"a".repeat(5_000)}!`].map((environment) =>
+      deployment("2026-03-02T10:00:00Z", "success", { environment }),
+    );
+    expect(productionDeployments(deployments, "^(a+)+$").map((found) => found.environment)).toEqual([
+      "a".repeat(5_000),
+    ]);
+  });
 });

@@ -134,4 +134,25 @@ describe("detectAi", () => {
     ]);
     expect(detectAi(pr, commits, ai).aiAssisted).toBe(false);
   });
+
+  it("reads a trailer padded with 60 KB of blanks as its value (scanned, not backtracked)", () => {
+    const padded = `Work\n\nCo-authored-by: Claude <noreply@anthropic.com>${" \t".repeat(30_000)}\r\nmore`;
+    expect(detectAi(pullRequest(), withMessages(padded), ai).aiEvidence).toEqual([
+      "co-author:Claude <noreply@anthropic.com>",
+    ]);
+    const blank = `Work\n\nCo-authored-by:${" ".repeat(60_000)}x`;
+    expect(detectAi(pullRequest(), withMessages(blank), ai).aiEvidence).toEqual([]);
+  });
+
+  it("runs a repository's catastrophic pattern on the linear-time engine, with a correct result", () => {
+    const { config, error } = parseRepoConfig("ai:\n  coAuthorPatterns: ['^(a+)+$']\n");
+    expect(error).toBeNull();
+    // V8's backtracking needs ~2^n steps here; RE2 reads each character once.
+    const failing = withMessages(`x\n\nCo-authored-by: ${"a".repeat(5_000)}!`);
+    const matching = withMessages(`x\n\nCo-authored-by: ${"A".repeat(5_000)}`);
+    expect(detectAi(pullRequest(), failing, config.ai).aiAssisted).toBe(false);
+    expect(detectAi(pullRequest(), matching, config.ai).aiEvidence).toEqual([
+      `co-author:${"A".repeat(5_000)}`,
+    ]);
+  });
 });

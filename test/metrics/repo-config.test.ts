@@ -61,12 +61,27 @@ describe("parseRepoConfig", () => {
     [
       "a bad pattern",
       "ai:\n  coAuthorPatterns: ['(unclosed']",
-      /not a valid regular expression → at ai\.coAuthorPatterns\[0\]$/,
+      /not a linear-time \(RE2\) regular expression: .*missing closing \).* → at ai\.coAuthorPatterns\[0\]$/,
     ],
     [
       "a bad environment pattern",
       "productionEnvironment: '[prod'",
-      /not a valid regular expression → at productionEnvironment$/,
+      /not a linear-time \(RE2\) regular expression: .*missing closing \].* → at productionEnvironment$/,
+    ],
+    [
+      "a backreference (no linear-time match exists)",
+      "ai:\n  coAuthorPatterns: ['(a+)\\1$']",
+      /not a linear-time \(RE2\) regular expression: .* → at ai\.coAuthorPatterns\[0\]$/,
+    ],
+    [
+      "a lookahead environment pattern",
+      "productionEnvironment: '^(?=prod)\\w+$'",
+      /not a linear-time \(RE2\) regular expression: .* → at productionEnvironment$/,
+    ],
+    [
+      "an overlong pattern",
+      `productionEnvironment: '${"a".repeat(501)}'`,
+      /longer than 500 characters → at productionEnvironment$/,
     ],
     ["an empty name", "ai:\n  labels: ['']", /must not be empty → at ai\.labels\[0\]$/],
     ["a file that is not a mapping", "- ci-robot", /expected object, received array$/],

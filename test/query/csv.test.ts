@@ -22,3 +22,21 @@ describe("CSV for lists", () => {
     expect(toCsv([], ["a", "b.c"])).toBe("a,b.c\n");
   });
 });
+
+describe("CSV formula injection (OWASP)", () => {
+  it.each(['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])(
+    "prefixes a text cell starting %j with a single quote",
+    (title) => {
+      const [, line] = toCsv([{ title }]).split("\n", 2);
+      expect(line.replace(/^"|"$/g, "").startsWith(`'${title[0]}`)).toBe(true);
+    },
+  );
+
+  it("keeps numbers numbers, negative ones included, and leaves ordinary text alone", () => {
+    expect(toCsv([{ n: -3, m: 2.5, title: "fix: a-b" }])).toBe("n,m,title\n-3,2.5,fix: a-b\n");
+  });
+
+  it("neutralises a list whose first entry starts a formula", () => {
+    expect(toCsv([{ labels: ["=cmd", "ok"] }])).toBe("labels\n'=cmd;ok\n");
+  });
+});

@@ -14,6 +14,7 @@ const commitSchema = new Schema<CommitRecord>(
     authorLogin: { type: String, default: null },
     authoredAt: { type: Date, default: null },
     committedAt: { type: Date, default: null },
+    truncated: { type: [String], default: [] },
   },
   { ...recordOptions, collection: "commits" },
 );

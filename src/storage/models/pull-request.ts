@@ -35,6 +35,7 @@ const pullRequestSchema = new Schema<PullRequestDocument>(
     nodeId: { type: String, default: null },
     title: { type: String, default: "" },
     body: { type: String, default: "" },
+    truncated: { type: [String], default: [] },
     author: { type: actorSchema, required: true },
     state: { type: String, enum: ["open", "closed", "merged"], required: true },
     draft: { type: Boolean, default: false },

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import { isDatabaseUnavailable } from "../../storage/errors.js";
+import { isDatabaseUnavailable } from "../../storage/unavailable.js";
 import {
   claimDeliveries,
   inboxCollection,

@@ -18,22 +18,29 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** The test database's URI, naming the database (the worker takes it from MONGODB_URI alone). */
-export function databaseUri(dbName: string): string {
-  const url = new URL(testMongoUri());
+/** The test database's URI (or `serverUri`'s), naming the database (the worker takes it from MONGODB_URI alone). */
+export function databaseUri(dbName: string, serverUri = testMongoUri()): string {
+  const url = new URL(serverUri);
   url.pathname = `/${dbName}`;
   return url.toString();
 }
 
-/** Starts `src/worker-main.ts` (through tsx's loader, no wrapper process) and waits until it runs. */
-export async function startWorkerProcess(sim: Simulator, dbName: string): Promise<WorkerProcess> {
+/**
+ * Starts `src/worker-main.ts` (through tsx's loader, no wrapper process) and waits until it runs; on the
+ * run's test server unless `serverUri` names another (a fault test's own, which it stops and restarts).
+ */
+export async function startWorkerProcess(
+  sim: Simulator,
+  dbName: string,
+  serverUri?: string,
+): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/worker-main.ts"], {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       ...sim.env,
-      MONGODB_URI: databaseUri(dbName),
+      MONGODB_URI: databaseUri(dbName, serverUri),
       APP_ID: "1",
       PRIVATE_KEY: testPrivateKey(),
       LOG_LEVEL: "info",
