@@ -7,6 +7,7 @@ import type {
 } from "../../records/types.js";
 import { LIVE_COMMENTS } from "../../storage/models/comment.js";
 import type { Store } from "../../storage/store.js";
+import { writeDeployments } from "../../storage/write/deployments.js";
 import type { DeploymentFields } from "../extract/deployment.js";
 import { upsertIfNewer, upsertWithRetry, type WriteOutcome } from "./upsert-if-newer.js";
 
@@ -47,27 +48,17 @@ export function saveCheckSuite(store: Store, record: CheckSuiteRecord): Promise<
   return upsertIfNewer(store.checkSuites, key, record, "updatedAt");
 }
 
-export function saveDeployment(store: Store, record: DeploymentFields): Promise<WriteOutcome> {
-  const key = { installationId: record.installationId, deploymentId: record.deploymentId };
-  return upsertIfNewer(store.deployments, key, record, "updatedAt");
+/** Deployments follow the storage layer's one write policy, shared with the sync. */
+export async function saveDeployment(store: Store, record: DeploymentFields): Promise<WriteOutcome> {
+  const { inserted, updated } = await writeDeployments(store, [{ ...record, statuses: [] }]);
+  return inserted + updated > 0 ? "written" : "stale";
 }
 
-/**
- * Stores the deployment as the status payload describes it (it may arrive before `deployment.created`),
- * then appends the status unless that status id is already there.
- */
+/** The deployment as the status payload describes it (it may arrive before `deployment.created`). */
 export async function addDeploymentStatus(
   store: Store,
   deployment: DeploymentFields,
   status: DeploymentStatusRecord,
 ): Promise<void> {
-  await saveDeployment(store, deployment);
-  await store.deployments.updateOne(
-    {
-      installationId: deployment.installationId,
-      deploymentId: deployment.deploymentId,
-      "statuses.statusId": { $ne: status.statusId },
-    },
-    { $push: { statuses: status } },
-  );
+  await writeDeployments(store, [{ ...deployment, statuses: [status] }]);
 }
