@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerBackfillCommand } from "./commands/backfill.js";
+import { registerDoraCommand } from "./commands/dora.js";
 import { registerMetricsCommand } from "./commands/metrics.js";
 import { registerPrsCommand } from "./commands/prs.js";
 import { registerSyncCommands } from "./commands/sync.js";
@@ -18,6 +19,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError("(add --help for usage)");
   registerTokenCommands(program, ctx);
   registerMetricsCommand(program, ctx);
+  registerDoraCommand(program, ctx);
   registerPrsCommand(program, ctx);
   registerSyncCommands(program, ctx);
   registerBackfillCommand(program, ctx);
