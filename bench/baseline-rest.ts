@@ -16,6 +16,8 @@ export interface BaselineResult {
   pulls: number;
   /** Per PR number. */
   counts: Map<number, PullListCounts>;
+  deployments: number;
+  deploymentStatuses: number;
 }
 
 export interface BaselineOptions {
@@ -30,7 +32,8 @@ const PER_PAGE = 100;
 /**
  * The per-PR REST sync most tools do: list every PR (`state=all`), then for each PR page through its
  * commits, files, reviews, review comments, conversation comments, timeline and the head commit's check
- * runs with Octokit's `paginate`, at GitHub's largest page size.
+ * runs with Octokit's `paginate`, at GitHub's largest page size; then the repository's deployments and
+ * each one's statuses, as DORA needs them.
  */
 export async function runRestBaseline(
   octokit: InstallationOctokit,
@@ -60,5 +63,19 @@ export async function runRestBaseline(
     };
     return [number, lists] as const;
   });
-  return { pulls: pulls.length, counts: new Map(counts) };
+  const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, {
+    owner,
+    repo,
+    per_page: PER_PAGE,
+  });
+  const statuses = await mapPool(deployments, options.concurrency, async ({ id }) => {
+    const params = { owner, repo, deployment_id: id, per_page: PER_PAGE };
+    return (await octokit.paginate(octokit.rest.repos.listDeploymentStatuses, params)).length;
+  });
+  return {
+    pulls: pulls.length,
+    counts: new Map(counts),
+    deployments: deployments.length,
+    deploymentStatuses: statuses.reduce((sum, count) => sum + count, 0),
+  };
 }

@@ -41,6 +41,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./commands/backfill.js")).registerBackfillCommand,
   },
   {
+    name: "dora",
+    summary: "delivery (DORA) figures per week from production deployments (default: the last 30 days)",
+    load: async () => (await import("./commands/dora.js")).registerDoraCommand,
+  },
+  {
     name: "inbox",
     summary: "webhook deliveries waiting, applied and set aside",
     load: async () => (await import("./commands/inbox.js")).registerInboxCommand,

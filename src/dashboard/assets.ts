@@ -32,6 +32,7 @@ const OWN_FILES: Record<string, string> = {
   "summary.js": JAVASCRIPT,
   "slow-prs.js": JAVASCRIPT,
   "messages.js": JAVASCRIPT,
+  "dora.js": JAVASCRIPT,
 };
 
 export const CHART_JS_NAME = "chart.umd.min.js";

@@ -16,6 +16,7 @@ export function demoBanner(demo: Demo): string {
     "  Try the API:",
     `    curl ${auth} "${base}/api/v1/metrics?groupBy=repo"`,
     `    curl ${auth} "${base}/api/v1/pulls?repo=${repo}"`,
+    `    curl ${auth} "${base}/api/v1/dora"`,
     "",
     "  Or the CLI, in another terminal:",
     `    MONGODB_URI="${demo.mongodbUri}" npx mergelens metrics --repo ${repo}`,

@@ -40,7 +40,7 @@ const present = <T>(nodes: (T | null)[] | undefined): T[] =>
   (nodes ?? []).filter((node): node is T => node !== null);
 
 /** GraphQL's Bot login lacks the `[bot]` suffix that REST and webhooks use; records use the REST form. */
-function actor(author: PullRequestNode["author"]): Actor {
+export function actor(author: PullRequestNode["author"]): Actor {
   if (!author) return { login: "ghost", id: null, type: null };
   const login =
     author.__typename === "Bot" && !author.login.endsWith("[bot]") ? `${author.login}[bot]` : author.login;

@@ -11,6 +11,7 @@ export {
 } from "./fetch-pull-requests-page.js";
 export { listPullRequestsUpdatedSince } from "./list-pull-requests-updated-since.js";
 export { fetchPullRequest } from "./fetch-pull-request.js";
+export { fetchDeploymentsPage, type DeploymentsPage } from "./fetch-deployments-page.js";
 export type { FetchedPullRequest } from "./extract-pull-request.js";
 export {
   listInstallationRepositories,

@@ -3,7 +3,7 @@ import { compileAnyCase } from "./linear-pattern.js";
 
 /**
  * Reading GitHub deployments for the delivery figures (METRICS.md). A deployment's final status is its
- * latest status (by `createdAt`, then `statusId`) among `success`, `failure` and `error`; later
+ * latest status (by `createdAt`, then `statusId` where both are known) among `success`, `failure` and `error`; later
  * `inactive` statuses (GitHub marks a superseded deployment so) and in-flight ones do not change it.
  */
 export type FinalStatus = "success" | "failure" | "error";
@@ -14,7 +14,7 @@ type Status = DeploymentRecord["statuses"][number];
 
 function isNewer(a: Status, b: Status): boolean {
   const byTime = a.createdAt.getTime() - b.createdAt.getTime();
-  return byTime !== 0 ? byTime > 0 : a.statusId > b.statusId;
+  return byTime !== 0 ? byTime > 0 : (a.statusId ?? 0) > (b.statusId ?? 0);
 }
 
 export function finalStatus(deployment: Pick<DeploymentRecord, "statuses">): FinalStatus | null {

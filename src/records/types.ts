@@ -178,7 +178,8 @@ export interface CommentRecord {
 }
 
 export interface DeploymentStatusRecord {
-  statusId: number;
+  /** GitHub's database id: webhooks carry it, GraphQL has none for a status (null). */
+  statusId: number | null;
   state: string;
   createdAt: Date;
 }

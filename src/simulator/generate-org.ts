@@ -1,8 +1,8 @@
 import { generateDeployments } from "./deployments.js";
 import { commitSha, generatePull, type World } from "./generate-pull.js";
 import { MAX_PULLS_PER_REPO, MAX_REPOS, repoId } from "./ids.js";
-import type { Account, DeploymentModel, PullModel, RepoModel } from "./model.js";
-import { HUMANS, RELEASE_BOT } from "./people.js";
+import type { Account, DeploymentModel, DeploymentStatusModel, PullModel, RepoModel } from "./model.js";
+import { BOTS, HUMANS, RELEASE_BOT } from "./people.js";
 import { DAY, int, pick, rng, sha, shuffled } from "./random.js";
 import { DetailsCache, PullDetails } from "./pull-details.js";
 
@@ -36,6 +36,8 @@ const REPO_NAMES = [
 const LANGUAGES = ["TypeScript", "Go", "Python"];
 
 type At = Date | number | undefined;
+type StatusState = DeploymentStatusModel["state"];
+const MINUTE = 60_000;
 const toMs = (at: At): number => (at === undefined ? Date.now() : typeof at === "number" ? at : at.getTime());
 
 /** A generated organisation: repositories and PRs derived from the seed, plus what tests change in it. */
@@ -48,6 +50,9 @@ export class SimulatedOrg {
   private readonly sizes: number[];
   private readonly pullsByRepo = new Map<string, PullModel[]>();
   private readonly deploymentsByRepo = new Map<string, DeploymentModel[]>();
+  private readonly addedDeployments = new Map<string, DeploymentModel[]>();
+  private readonly addedStatuses = new Map<number, DeploymentStatusModel[]>();
+  private addedIds = 0;
   private readonly details = new DetailsCache();
 
   constructor(options: OrgOptions = {}) {
@@ -127,14 +132,69 @@ export class SimulatedOrg {
     return this.pulls(repoName).find((pull) => pull.headSha === commit);
   }
 
+  /** Newest created first: the generated ones (from merged PRs) and those tests added. */
   deployments(repoName: string): DeploymentModel[] {
     const repo = this.mustRepo(repoName);
     let list = this.deploymentsByRepo.get(repo.name);
     if (!list) {
-      list = generateDeployments(this.world, repo, this.pulls(repo.name));
+      const generated = generateDeployments(this.world, repo, this.pulls(repo.name));
+      const added = (this.addedDeployments.get(repo.name) ?? []).map((one) => ({ ...one, statuses: [] }));
+      list = [...generated, ...added].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+      for (const deployment of list) {
+        deployment.statuses.push(...(this.addedStatuses.get(deployment.id) ?? []));
+      }
       this.deploymentsByRepo.set(repo.name, list);
     }
     return list;
+  }
+
+  /** A deployment by id, in whichever repository it is. */
+  deployment(id: number): { repo: RepoModel; deployment: DeploymentModel } | undefined {
+    for (const repo of this.repos) {
+      const deployment = this.deployments(repo.name).find((one) => one.id === id);
+      if (deployment) return { repo, deployment };
+    }
+    return undefined;
+  }
+
+  /** A new deployment created `at`, with a status of each given state a minute apart. */
+  addDeployment(
+    repoName: string,
+    options: { environment: DeploymentModel["environment"]; at: Date | number; states: StatusState[] },
+  ): DeploymentModel {
+    const repo = this.mustRepo(repoName);
+    const createdAt = Math.floor(toMs(options.at) / 1000) * 1000;
+    const deployment: DeploymentModel = {
+      id: this.nextAddedId(),
+      sha: sha(this.world.seed, repo.name, "deployment", createdAt),
+      ref: repo.defaultBranch,
+      environment: options.environment,
+      creator: BOTS.actions,
+      createdAt,
+      statuses: [],
+    };
+    this.addedDeployments.set(repo.name, [...(this.addedDeployments.get(repo.name) ?? []), deployment]);
+    this.deploymentsByRepo.delete(repo.name);
+    options.states.forEach((state, index) =>
+      this.addDeploymentStatus(deployment.id, state, createdAt + index * MINUTE),
+    );
+    return this.deployment(deployment.id)?.deployment ?? deployment;
+  }
+
+  /** A later status of an existing deployment (a rollback's failure, say), as GitHub appends one. */
+  addDeploymentStatus(deploymentId: number, state: StatusState, at: Date | number): DeploymentStatusModel {
+    const found = this.deployment(deploymentId);
+    if (!found) throw new Error(`no deployment ${deploymentId}`);
+    const status = { id: this.nextAddedId(), state, createdAt: Math.floor(toMs(at) / 1000) * 1000 };
+    this.addedStatuses.set(deploymentId, [...(this.addedStatuses.get(deploymentId) ?? []), status]);
+    found.deployment.statuses.push(status);
+    return status;
+  }
+
+  /** Ids above every generated one (see ids.ts: 126 repositories × 2^24 ids at most). */
+  private nextAddedId(): number {
+    this.addedIds += 1;
+    return 127 * 2 ** 24 + this.addedIds;
   }
 
   // Mutations for tests: each one bumps `updatedAt`, as GitHub does, so an incremental sync sees it.

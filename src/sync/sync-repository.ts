@@ -3,6 +3,7 @@ import type { RepositoryDocument } from "../storage/models/repository.js";
 import type { JobRun, SyncDeps } from "./job-context.js";
 import { storeFetchedPullRequests } from "./persist/store-fetched.js";
 import { repoConfigFor } from "./repo-config.js";
+import { STATUS_LOOKBACK_MS, syncDeployments } from "./sync-deployments.js";
 import { markSynced, markSyncing, splitFullName } from "./repository-state.js";
 
 /** Clock skew between us and GitHub, and PRs updated while the last sync was paging. */
@@ -17,7 +18,7 @@ const MAX_COMPLETIONS_PER_SYNC = 500;
 
 /**
  * Every PR of the repository updated since its last successful sync started (minus an overlap), in
- * every state: closed and merged ones included. Marks the repository syncing, then complete.
+ * every state: closed and merged ones included; then the deployments created or given a status since. Marks the repository syncing, then complete.
  */
 export async function syncRepository(
   run: JobRun<unknown>,
@@ -53,6 +54,9 @@ export async function syncRepository(
     cursor = page.nextCursor;
     pageSize = pageSize === probe ? size : page.pageSize;
   }
+  const window = { createdSince: new Date(since.getTime() - STATUS_LOOKBACK_MS), changedSince: since };
+  const deployed = await syncDeployments(deps.store, client, repo, window, () => run.checkpoint());
+  if (deployed.removed) return;
   await markSynced(deps.store, ref, startedAt, deps.now());
   await enqueueIncomplete(deps, ref);
 }

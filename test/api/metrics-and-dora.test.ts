@@ -211,12 +211,34 @@ describe("GET /api/v1/dora", () => {
       leadTimeForChangesHours: 45,
       changeFailureRate: 0.3333,
       timeToRestoreHours: 6,
+      weeks: [
+        expect.objectContaining({ week: "2024-04-29", deploymentsCount: 1, deploymentFrequencyPerWeek: 1.4 }),
+        expect.objectContaining({
+          week: "2024-05-06",
+          deploymentsCount: 2,
+          deploymentFrequencyPerWeek: 1,
+          changeFailureRate: 0.5,
+          timeToRestoreHours: 6,
+        }),
+        // Two days of the range, no deployment: a real zero, and no failure rate.
+        expect.objectContaining({
+          week: "2024-05-13",
+          deploymentsCount: 0,
+          deploymentFrequencyPerWeek: 0,
+          changeFailureRate: null,
+        }),
+      ],
+      productionEnvironments: [{ repo: "initech/shipping", pattern: "^prod(uction)?$" }],
     });
   });
 
   it("takes production to be what each repository's config says", async () => {
     const live = await getJson("/api/v1/dora?repo=initech/live&since=2024-05-01&until=2024-05-15", initech);
-    expect(live).toMatchObject({ deploymentsCount: 1, changeFailureRate: 0 });
+    expect(live).toMatchObject({
+      deploymentsCount: 1,
+      changeFailureRate: 0,
+      productionEnvironments: [{ repo: "initech/live", pattern: "^live$" }],
+    });
     const all = await getJson("/api/v1/dora?since=2024-05-01&until=2024-05-15", initech);
     expect(all).toMatchObject({ deploymentsCount: 4, changeFailureRate: 0.25 });
   });

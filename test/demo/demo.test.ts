@@ -41,6 +41,19 @@ describe("npm run demo", () => {
     const body = (await metrics.json()) as { groups: Array<{ prsMerged: number }> };
     expect(body.groups[0].prsMerged).toBeGreaterThan(0);
 
+    // The backfill fetched the simulator's deployments: delivery figures are there from the start.
+    const since = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    const dora = await fetch(`${base}/api/v1/dora?since=${since}`, {
+      headers: { authorization: `Bearer ${demo.token}` },
+    });
+    expect(dora.status).toBe(200);
+    const delivery = (await dora.json()) as {
+      deploymentsCount: number;
+      leadTimeForChangesHours: number | null;
+    };
+    expect(delivery.deploymentsCount).toBeGreaterThan(0);
+    expect(delivery.leadTimeForChangesHours).not.toBeNull();
+
     const dashboard = await fetch(`${base}/dashboard`);
     expect(dashboard.status).toBe(200);
   }, 60_000);

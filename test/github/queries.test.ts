@@ -1,4 +1,5 @@
 import { validate } from "@octokit/graphql-schema";
+import { DEPLOYMENTS_PAGE, deploymentStatusPagesQuery } from "../../src/github/queries/deployments-page.js";
 import { PULL_REQUEST_BY_NUMBER } from "../../src/github/queries/pull-request-by-number.js";
 import {
   NESTED_LISTS,
@@ -16,6 +17,9 @@ const documents: [string, string][] = [
   // The same list twice and lists sharing fragments: each fragment must appear once.
   ["nested pages, repeated lists", nestedPagesQuery(["files", "files", "threadComments", "reviewThreads"])],
   ...everyList.map((list): [string, string] => [`nested pages, ${list} alone`, nestedPagesQuery([list])]),
+  ["DeploymentsPage", DEPLOYMENTS_PAGE],
+  ["DeploymentStatusPages, one deployment", deploymentStatusPagesQuery(1)],
+  ["DeploymentStatusPages, a batch", deploymentStatusPagesQuery(20)],
 ];
 
 describe("GraphQL documents", () => {

@@ -40,8 +40,10 @@ describe("backfill-repository", () => {
     expect(repo?.backfill?.pagesDone).toBeGreaterThanOrEqual(3);
     expect(repo?.backfill?.completedAt).toBeInstanceOf(Date);
     expect(repo?.lastSyncStartedAt).toEqual(repo?.backfill?.startedAt);
-    // A checkpoint (lock renewal and progress) after every page, progress only growing.
-    expect(run.checkpoints).toHaveLength(repo?.backfill?.pagesDone ?? -1);
+    // A checkpoint (lock renewal and progress) after every page of PRs or deployments, progress only growing.
+    const deploymentPages = ops.counts.get("DeploymentsPage") ?? 0;
+    expect(deploymentPages).toBe(1);
+    expect(run.checkpoints).toHaveLength((repo?.backfill?.pagesDone ?? -1) + deploymentPages);
     expect([...run.checkpoints].sort((a, b) => a - b)).toEqual(run.checkpoints);
   });
 

@@ -1,7 +1,7 @@
 import type { FetchedPullRequest } from "../../src/github/index.js";
 import { DEFAULT_REPO_CONFIG } from "../../src/metrics/repo-config.js";
 import { storeFetchedPullRequests } from "../../src/sync/persist/store-fetched.js";
-import { deleteComment } from "../../src/storage/write/records.js";
+import { tombstoneComments } from "../../src/storage/write/related-records.js";
 import {
   checkRunRecord,
   commentRecord,
@@ -41,7 +41,9 @@ test("storing a page, then the same page updated, finds and writes only through 
   const first = [1, 2, 3].map((n) => fetched(n, new Date("2026-03-02T10:00:00Z")));
   await storeFetchedPullRequests(db.store(), first, DEFAULT_REPO_CONFIG);
   // A tombstone and newer versions take the paths that compare with what is stored.
-  await deleteComment(db.store(), { ...first[0].comments[0], updatedAt: new Date("2026-03-03T10:00:00Z") });
+  await tombstoneComments(db.store(), [
+    { ...first[0].comments[0], updatedAt: new Date("2026-03-03T10:00:00Z") },
+  ]);
   const second = [1, 2, 3].map((n) => fetched(n, new Date("2026-03-04T10:00:00Z")));
   await storeFetchedPullRequests(db.store(), second, DEFAULT_REPO_CONFIG);
 

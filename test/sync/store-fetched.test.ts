@@ -5,7 +5,7 @@ import { storeFetchedPullRequests } from "../../src/sync/persist/store-fetched.j
 import { writePullRequests } from "../../src/storage/write/pull-requests.js";
 import { recordAccess } from "../../src/storage/write/access.js";
 import { removeRepositories } from "../../src/storage/write/installations.js";
-import { deleteComment, saveComment } from "../../src/storage/write/records.js";
+import { tombstoneComments, writeComments } from "../../src/storage/write/related-records.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import {
   checkRunRecord,
@@ -191,7 +191,7 @@ describe("storeFetchedPullRequests", () => {
   it("never brings back a comment deleted after the page was fetched, nor lets its late edit in", async () => {
     const page = fetched(1, at("03T00:00:00"), { comments: [501, 502] });
     const [deleted] = page.comments;
-    await deleteComment(db.store(), deleted);
+    await tombstoneComments(db.store(), [deleted]);
 
     await store([page]);
     const live = async () =>
@@ -201,7 +201,7 @@ describe("storeFetchedPullRequests", () => {
 
     // A later page no longer lists it; an edit delivered late must still find it deleted.
     await store([fetched(1, at("04T00:00:00"), { comments: [502] })]);
-    await saveComment(db.store(), { ...deleted, updatedAt: at("03T12:00:00") });
+    await writeComments(db.store(), [{ ...deleted, updatedAt: at("03T12:00:00") }], { rewriteEqual: true });
     expect(await live()).toEqual([502]);
   });
 

@@ -1,6 +1,7 @@
 /* global document, window, localStorage, Chart */
 import { ApiError, createApi } from "./api.js";
 import * as describe from "./chart-configs.js";
+import { drawDora } from "./dora.js";
 import { renderChart, setChartDefaults } from "./charts.js";
 import {
   describeRange,
@@ -82,6 +83,7 @@ async function refresh() {
     ]);
     if (current !== generation) return;
     draw({ weekly, byReviewer, total, merged, open });
+    await drawDora(api, range, () => current === generation);
     const quiet = weekly.groups.every((group) => group.prsMerged === 0 && group.prsOpened === 0);
     if (quiet && open.items.length === 0) showState("empty", emptyReason(repos, filters));
     else showState("ready");

@@ -45,7 +45,7 @@ function statusNode(status: DeploymentStatusModel, environment: string) {
   };
 }
 
-function deploymentNode(scope: GqlScope, repo: RepoModel, deployment: DeploymentModel) {
+export function deploymentNode(scope: GqlScope, repo: RepoModel, deployment: DeploymentModel) {
   const last = deployment.statuses.at(-1);
   const states: Record<string, string> = { success: "ACTIVE", failure: "FAILURE", error: "ERROR" };
   return {

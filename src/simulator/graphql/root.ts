@@ -2,7 +2,7 @@ import { decodeNodeId } from "../ids.js";
 import { GitHubGraphQLError } from "./errors.js";
 import type { GqlScope } from "./nodes-common.js";
 import { pullRequestNode } from "./nodes-pull.js";
-import { organizationNode, repositoryNode } from "./nodes-repo.js";
+import { deploymentNode, organizationNode, repositoryNode } from "./nodes-repo.js";
 
 export interface RateLimitView {
   cost: number;
@@ -18,7 +18,7 @@ const byId = <T extends { id: string }>(nodes: T[] | undefined, id: string) =>
 
 /**
  * The objects a sync pages by node id: pull requests, their reviews, review threads, head commit and
- * its check suites, and repositories. Ids carry (repository, PR), so each is found by rebuilding its PR.
+ * its check suites, deployments, and repositories. Ids carry (repository, PR), so each is found by rebuilding its PR.
  */
 function resolveNode(scope: GqlScope, id: string) {
   const pullOf = (parts: string[] | undefined) => {
@@ -42,6 +42,10 @@ function resolveNode(scope: GqlScope, id: string) {
     case "C": {
       const repo = parts && scope.org.repos[Number(parts[0])];
       return repo ? repositoryNode(scope, repo).object({ oid: parts[1] }) : null;
+    }
+    case "DE": {
+      const found = parts && scope.org.deployment(Number(parts[0]));
+      return found ? deploymentNode(scope, found.repo, found.deployment) : null;
     }
     case "R": {
       const repo = parts && scope.org.repo(parts[0]);

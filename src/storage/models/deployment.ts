@@ -17,7 +17,7 @@ const deploymentSchema = new Schema<DeploymentRecord>(
       type: [
         new Schema(
           {
-            statusId: { type: Number, required: true },
+            statusId: { type: Number, default: null },
             state: { type: String, required: true },
             createdAt: { type: Date, required: true },
           },

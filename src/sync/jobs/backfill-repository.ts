@@ -3,6 +3,7 @@ import type { BackfillState } from "../../storage/models/repository.js";
 import type { Processor } from "../job-context.js";
 import { storeFetchedPullRequests } from "../persist/store-fetched.js";
 import { repoConfigFor } from "../repo-config.js";
+import { syncDeployments } from "../sync-deployments.js";
 import {
   beginBackfill,
   completeBackfill,
@@ -22,9 +23,10 @@ function progressOf(state: BackfillState, oldestUpdatedAt: Date | undefined): nu
 }
 
 /**
- * A newly tracked repository's last `days` of PRs, newest update first, each complete. After every
- * stored page the cursor and page size are saved on the repository, so a killed or paused worker
- * resumes at the next page: nothing fetched twice, nothing skipped.
+ * A newly tracked repository's last `days` of PRs, newest update first, each complete, then its
+ * deployments created in those days with their statuses. After every stored page of PRs the cursor
+ * and page size are saved on the repository, so a killed or paused worker resumes at the next page:
+ * nothing fetched twice, nothing skipped.
  */
 export const backfillRepository: Processor<"backfill-repository"> = async (run, deps) => {
   const { installationId, repoId, days } = run.payload;
@@ -65,6 +67,12 @@ export const backfillRepository: Processor<"backfill-repository"> = async (run, 
       await saveBackfillPage(deps.store, ref, state);
       await run.checkpoint(state.progress);
     }
+    // Deployments last: a resumed backfill reads them again, which costs a point per 100 and stores nothing twice.
+    const window = { createdSince: state.since, changedSince: state.since };
+    const deployed = await syncDeployments(deps.store, client, repo, window, () =>
+      run.checkpoint(state.progress),
+    );
+    if (deployed.removed) return;
     await completeBackfill(deps.store, ref, state, deps.now());
   } catch (error) {
     if (!(error instanceof GoneError)) throw error;

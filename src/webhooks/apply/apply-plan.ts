@@ -3,7 +3,8 @@ import { getRepoConfig } from "../../convert/repo-config-cache.js";
 import { recordDraftHistory } from "../../storage/write/draft-history.js";
 import { ensureRepository, purgeRemoved } from "../../storage/write/installations.js";
 import { writePullRequests } from "../../storage/write/pull-requests.js";
-import { addDeploymentStatus, saveCheckSuite, saveDeployment } from "../../storage/write/records.js";
+import { writeDeployments } from "../../storage/write/deployments.js";
+import { saveCheckSuite } from "../../storage/write/check-suites.js";
 import {
   tombstoneComments,
   writeCheckRuns,
@@ -34,11 +35,13 @@ async function writePlan(deps: WebhookDeps, plan: RepositoryPlan, fullName: stri
   await writeComments(store, plan.comments, AS_DELIVERED);
   await tombstoneComments(store, plan.deletedComments);
   await writeCheckRuns(store, plan.checkRuns, AS_DELIVERED);
-  // Suites and deployments come a few per push: one write each.
+  // Suites come one per push and app: one write each.
   for (const suite of plan.checkSuites) await saveCheckSuite(store, suite);
-  for (const deployment of plan.deployments) await saveDeployment(store, deployment);
-  for (const { deployment, status } of plan.deploymentStatuses)
-    await addDeploymentStatus(store, deployment, status);
+  // A status may arrive before its deployment's own delivery: it carries the deployment too.
+  await writeDeployments(store, [
+    ...plan.deployments.map((deployment) => ({ ...deployment, statuses: [] })),
+    ...plan.deploymentStatuses.map(({ deployment, status }) => ({ ...deployment, statuses: [status] })),
+  ]);
   if (plan.refresh.length === 0) return;
   const config = await getRepoConfig(repoConfigSource(deps, { ...repo, fullName }), repo);
   await refreshPullRequests(store, repo, plan.refresh, config);
