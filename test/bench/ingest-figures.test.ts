@@ -132,6 +132,7 @@ describe("bench sections", () => {
       "memory",
       "merge",
       "ingest",
+      "cli",
     ]);
     expect([...benchOptions(["--only", "ingest", "--quick"], {}).sections]).toEqual(["ingest"]);
     expect([...benchOptions(["--only=merge,ingest"], {}).sections]).toEqual(["merge", "ingest"]);

@@ -14,13 +14,17 @@ const log = pino({ level: "silent" });
 const prOf = (number: number) =>
   db.store().pullRequests.findOne({ installationId: 1, repoId: 186853002, number }).lean();
 
-function prEvent(number: number, action: string, updatedAt: string, extra: Record<string, unknown> = {}) {
-  return edit(example("pull_request", action === "merged" ? "closed" : action), {
+/** GitHub's example payload of `action` for PR `number` as of `updatedAt` ("edited": a synchronize's). */
+function prEvent(number: number, action: "opened" | "edited" | "merged", updatedAt: string) {
+  const merged = action === "merged";
+  const payload = example("pull_request", merged ? "closed" : action === "edited" ? "synchronize" : action);
+  return edit(payload, {
+    action: merged ? "closed" : action,
     "pull_request.number": number,
     "pull_request.id": 9_000_000 + number,
     "pull_request.updated_at": updatedAt,
     "pull_request.title": `PR ${number} at ${updatedAt}`,
-    ...extra,
+    ...(merged ? { "pull_request.merged_at": updatedAt, "pull_request.merged": true } : {}),
   });
 }
 
