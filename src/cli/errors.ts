@@ -1,15 +1,39 @@
 import { CommanderError } from "commander";
 import { z } from "zod";
-import { describeIssues } from "../query/params.js";
 
 /** Exit codes scripts can rely on: 0 done, 1 the work failed, 2 the command line was wrong. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
+/** What every error line starts with, commander's own included, so the CLI has one error style. */
+export const ERROR_PREFIX = "mergelens: ";
+/** Printed after every usage error, commander's and ours alike. */
+export const USAGE_HINT = "(add --help for usage)";
+
 /** A bad option value or combination; reported like commander's own usage errors. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** `groupBy` → `--group-by`: the flag a user typed for a parameter of the API's schema. */
+export const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The parameters the schemas' messages mention by name ("must be before until"). */
+const NAMED_IN_MESSAGES = /\b(since|until)\b/g;
+
+/**
+ * zod's issues in the CLI's words: each names the flag it is about (`--since: must be before --until`),
+ * where the API's report names the query parameter.
+ */
+export function describeOptionIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const message = issue.message.replace(NAMED_IN_MESSAGES, (name) => flagOf(name));
+      const at = issue.path.map(String).join(".");
+      return at ? `${flagOf(at)}: ${message}` : message;
+    })
+    .join("; ");
 }
 
 /** Option values through the API's schema, so both surfaces accept the same input. */
@@ -19,7 +43,7 @@ export function parseOptions<T extends z.ZodType>(
 ): z.output<T> {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
   const result = schema.safeParse(given);
-  if (!result.success) throw new UsageError(describeIssues(result.error));
+  if (!result.success) throw new UsageError(describeOptionIssues(result.error));
   return result.data;
 }
 

@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { parseEnv, type Env } from "../config/env.js";
-import { openDatabase, type OpenDatabase } from "../runtime/database.js";
+import { embeddedStoragePath, openDatabase, type OpenDatabase } from "../runtime/database.js";
+import { embeddedDatabaseNotice } from "./database-notice.js";
 import { runCli } from "./program.js";
 
 /**
@@ -28,6 +29,10 @@ async function openStore() {
           `stop it or run both with MONGODB_URI`,
         { cause: error },
       );
+    }
+    if (!env.MONGODB_URI) {
+      const notice = await embeddedDatabaseNotice(database.store, embeddedStoragePath(process.cwd()));
+      process.stderr.write(`mergelens: ${notice}`);
     }
   }
   return database.store;

@@ -5,7 +5,7 @@ import { registerPrsCommand } from "./commands/prs.js";
 import { registerSyncCommands } from "./commands/sync.js";
 import { registerTokenCommands } from "./commands/token.js";
 import type { CliContext } from "./context.js";
-import { exitCodeOf, EXIT_OK } from "./errors.js";
+import { ERROR_PREFIX, exitCodeOf, EXIT_OK, UsageError, USAGE_HINT } from "./errors.js";
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command("mergelens")
@@ -14,8 +14,10 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
+      // commander's "error: …" in the CLI's one style, like the errors the commands throw.
+      outputError: (text, write) => write(text.replace(/^error: /, ERROR_PREFIX)),
     })
-    .showHelpAfterError("(add --help for usage)");
+    .showHelpAfterError(USAGE_HINT);
   registerTokenCommands(program, ctx);
   registerMetricsCommand(program, ctx);
   registerPrsCommand(program, ctx);
@@ -34,7 +36,8 @@ export async function runCli(args: readonly string[], ctx: CliContext): Promise<
     // Commander has printed its own message (or the help) already.
     if (!(error instanceof CommanderError)) {
       const message = error instanceof Error ? error.message : String(error);
-      ctx.stderr.write(message.startsWith("mergelens:") ? `${message}\n` : `mergelens: ${message}\n`);
+      ctx.stderr.write(message.startsWith(ERROR_PREFIX) ? `${message}\n` : `${ERROR_PREFIX}${message}\n`);
+      if (error instanceof UsageError) ctx.stderr.write(`${USAGE_HINT}\n`);
     }
     return code;
   }
