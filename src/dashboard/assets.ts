@@ -28,8 +28,10 @@ const OWN_FILES: Record<string, string> = {
   "format.js": JAVASCRIPT,
   "palette.js": JAVASCRIPT,
   "chart-configs.js": JAVASCRIPT,
+  "weekly-chart.js": JAVASCRIPT,
   "charts.js": JAVASCRIPT,
   "summary.js": JAVASCRIPT,
+  "comparison.js": JAVASCRIPT,
   "slow-prs.js": JAVASCRIPT,
   "messages.js": JAVASCRIPT,
 };
