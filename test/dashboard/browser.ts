@@ -62,7 +62,8 @@ export function useDashboardInBrowser(store: () => Store) {
     },
     newContext: async (viewport = DESKTOP): Promise<BrowserContext> => {
       if (!browser) throw new Error("the browser is not running yet");
-      const context = await browser.newContext({ timezoneId: "UTC", viewport });
+      // Reduced motion turns Chart.js's animations off: charts are complete once drawn (and in screenshots).
+      const context = await browser.newContext({ timezoneId: "UTC", viewport, reducedMotion: "reduce" });
       contexts.push(context);
       return context;
     },

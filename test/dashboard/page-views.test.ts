@@ -83,10 +83,11 @@ describeInBrowser("the dashboard over time, in Chromium", () => {
     const vs = `vs previous ${rangeDays} days`;
     expect(tiles).toEqual(
       expect.arrayContaining([
-        ["Merged", `+400% ${vs}`], // 5 against 1
+        ["Merged", `+4 (+400%) ${vs}`], // 5 against 1
         ["Cycle time (median)", `+170% ${vs}`], // 27 h against 10 h
         ["Reviewed before merge", `+100 pts ${vs}`], // all of them against none
         ["Reverts · hotfixes", `+1 · +1 ${vs}`],
+        ["Pickup time (median)", `no data for previous ${rangeDays} days`], // its one PR had no review
       ]),
     );
   });
@@ -94,7 +95,9 @@ describeInBrowser("the dashboard over time, in Chromium", () => {
   it("says repositories are syncing and polls until they are done", async () => {
     const { page, requests } = await open(tokens.growing);
     await page.waitForSelector("body[data-state=syncing]");
-    expect(await page.textContent("#message")).toContain("1 of 1 repositories are still syncing");
+    expect(await page.textContent("#message")).toBe(
+      "The repository is still syncing: the dashboard updates every few seconds until it is done.",
+    );
     const store = db.store();
     await seedPullRequests(store, [
       {

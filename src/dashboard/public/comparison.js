@@ -6,12 +6,19 @@
 const round1 = (value) => Math.round(value * 10) / 10;
 const signed = (value, unit) => (value > 0 ? `+${value}${unit}` : `−${Math.abs(value)}${unit}`);
 
-/** `+20%`, `−12.5%`, `no change`; `new` when there was none before; null when either value is missing. */
+/** `+20%`, `−12.5%`, `no change`; null when either value is missing or the previous one is 0. */
 export function relativeChange(current, previous) {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   if (current === previous) return "no change";
-  if (previous === 0) return "new";
+  if (previous === 0) return null;
   return signed(round1(((current - previous) / previous) * 100), "%");
+}
+
+/** A count's change, with its relative size where there is one: `+4 (+400%)`, `+5`, `no change`. */
+export function countAndRelativeChange(current, previous) {
+  const count = countChange(current, previous);
+  const relative = relativeChange(current, previous);
+  return relative === null || count === "no change" ? count : `${count} (${relative})`;
 }
 
 /** A share's change in percentage points: `+5 pts`, `−0.4 pts`. */
@@ -27,6 +34,6 @@ export function countChange(current, previous) {
   return signed(current - previous, "");
 }
 
-/** `vs previous 84 days: +20%`, or a plain note when the previous period has no value to compare. */
+/** `+20% vs previous 84 days`, or a short note when the previous period has no value to compare. */
 export const describeChange = (change, days) =>
-  change === null ? `nothing to compare in the previous ${days} days` : `${change} vs previous ${days} days`;
+  change === null ? `no data for previous ${days} days` : `${change} vs previous ${days} days`;

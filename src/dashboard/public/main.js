@@ -11,7 +11,7 @@ import {
   setRepositories,
 } from "./filters.js";
 import { addDays, isoDay } from "./format.js";
-import { emptyReason, showState, syncingCount } from "./messages.js";
+import { emptyReason, showState, syncingCount, syncingMessage } from "./messages.js";
 import { renderSlowPrs } from "./slow-prs.js";
 import { renderSummary } from "./summary.js";
 
@@ -124,13 +124,8 @@ async function refresh() {
     if (current !== generation) return;
     draw({ weekly, byReviewer, total, previous, merged, open });
     const quiet = weekly.groups.every((group) => group.prsMerged === 0 && group.prsOpened === 0);
-    const syncing = syncingCount(repos);
-    if (syncing > 0) {
-      showState(
-        "syncing",
-        `${syncing} of ${repos.length} repositories are still syncing: the dashboard updates every few ` +
-          "seconds until they are done.",
-      );
+    if (syncingCount(repos) > 0) {
+      showState("syncing", syncingMessage(repos));
       pollWhileSyncing();
     } else if (quiet && open.items.length === 0) showState("empty", emptyReason(repos, filters));
     else showState("ready");

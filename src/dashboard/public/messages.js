@@ -41,3 +41,16 @@ export function emptyReason(repos, filters) {
 /** Repositories whose first sync (or a later one) has not finished yet. */
 export const syncingCount = (repos) =>
   repos.filter((entry) => entry.status === "pending" || entry.status === "syncing").length;
+
+/** "2 of 3 repositories are still syncing…", in the right number for one or all of them. */
+export function syncingMessage(repos) {
+  const syncing = syncingCount(repos);
+  const who =
+    repos.length === 1
+      ? "The repository is"
+      : syncing === repos.length
+        ? `All ${syncing} repositories are`
+        : `${syncing} of ${repos.length} ${syncing === 1 ? "repositories is" : "repositories are"}`;
+  const until = syncing === 1 ? "it is" : "they are";
+  return `${who} still syncing: the dashboard updates every few seconds until ${until} done.`;
+}

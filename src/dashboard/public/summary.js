@@ -1,5 +1,11 @@
 /* global document */
-import { countChange, describeChange, pointsChange, relativeChange } from "./comparison.js";
+import {
+  countAndRelativeChange,
+  countChange,
+  describeChange,
+  pointsChange,
+  relativeChange,
+} from "./comparison.js";
 import { formatHours, formatNumber, formatShare } from "./format.js";
 
 /**
@@ -46,7 +52,7 @@ export function renderSummary(current, previous) {
         "Merged",
         formatNumber(all.prsMerged),
         `${formatNumber(all.prsOpened)} opened`,
-        vs(relativeChange(all.prsMerged, before.prsMerged)),
+        vs(countAndRelativeChange(all.prsMerged, before.prsMerged)),
       ),
       tile(
         "Cycle time (median)",
