@@ -60,8 +60,9 @@ function fail(error) {
  */
 function takeTokenFromFragment() {
   const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
-  if (window.location.hash) history.replaceState(null, "", window.location.pathname + window.location.search);
-  if (token) localStorage.setItem(TOKEN_KEY, token.trim());
+  if (token === null) return;
+  history.replaceState(null, "", window.location.pathname + window.location.search);
+  if (token.trim()) localStorage.setItem(TOKEN_KEY, token.trim());
 }
 
 /** The range of the same length just before `since`/`until` (`YYYY-MM-DD`), for the tiles' comparison. */
