@@ -1,6 +1,7 @@
 import { parseEnv, EnvError } from "./config/env.js";
 import { formatProgress, formatSummary, waitForBackfill } from "./demo/progress.js";
 import { demoBanner } from "./demo/banner.js";
+import { PortInUseError } from "./demo/port.js";
 import { startDemo } from "./demo/start.js";
 import { createLogger } from "./observability/logger.js";
 import { onShutdown } from "./runtime/shutdown.js";
@@ -54,7 +55,9 @@ try {
 } catch (error) {
   if (error instanceof Error && error.name === "AbortError") process.exitCode = 0;
   else {
-    console.error(error instanceof EnvError ? error.message : error);
+    // Errors the user can act on are one line; anything else keeps its stack for a bug report.
+    const plain = error instanceof EnvError || error instanceof PortInUseError;
+    console.error(plain ? `mergelens demo: ${error.message}` : error);
     process.exit(1);
   }
 }

@@ -11,10 +11,11 @@ export interface WaitOptions {
   timeout: string;
 }
 
+const TIMEOUT_MESSAGE = "must be a number of minutes above 0, at most 1440 (a day)";
 export const timeoutSchema = z.coerce
-  .number()
-  .positive()
-  .max(24 * 60);
+  .number(TIMEOUT_MESSAGE)
+  .positive(TIMEOUT_MESSAGE)
+  .max(24 * 60, TIMEOUT_MESSAGE);
 
 /** Where the followed work is, computed from the live jobs and the repository documents. */
 export interface Progress {

@@ -20,7 +20,7 @@ async function readEnv(): Promise<Env> {
 async function openStore() {
   if (!database) {
     const env = await readEnv();
-    const [{ pino }, { openDatabase }] = await Promise.all([
+    const [{ pino }, { openDatabase, embeddedStoragePath }] = await Promise.all([
       import("pino"),
       import("../runtime/database.js"),
     ]);
@@ -35,6 +35,11 @@ async function openStore() {
           `stop it or run both with MONGODB_URI`,
         { cause: error },
       );
+    }
+    if (!env.MONGODB_URI) {
+      const { embeddedDatabaseNotice } = await import("./database-notice.js");
+      const notice = await embeddedDatabaseNotice(database.store, embeddedStoragePath(process.cwd()));
+      process.stderr.write(`mergelens: ${notice}`);
     }
   }
   return database.store;

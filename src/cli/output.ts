@@ -19,11 +19,19 @@ export function writeCsv(out: Output, records: readonly object[], columns: reado
 
 export type TableCell = string | number | boolean | null;
 
+/**
+ * No rule between rows, so a table is as dense as the terminal allows. cli-table3 draws the header's rule
+ * with the same characters, so that one rule is put back by hand from the top border.
+ */
+const NO_ROW_RULES = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+const headerRule = (top: string) => top.replace("┌", "├").replace("┐", "┤").replaceAll("┬", "┼");
+
 /** Uncoloured, so piping a table to a file or `grep` gives plain text. */
 export function writeTable(out: Output, head: string[], rows: TableCell[][]): void {
-  const table = new Table({ head, style: { head: [], border: [] } });
+  const table = new Table({ head, chars: NO_ROW_RULES, style: { head: [], border: [] } });
   for (const row of rows) table.push(row.map((cell) => (cell === null ? "-" : String(cell))));
-  out.write(`${table.toString()}\n`);
+  const [top, header, ...body] = table.toString().split("\n");
+  out.write(`${[top, header, headerRule(top), ...body].join("\n")}\n`);
 }
 
 /** `2024-05-01T10:00:00.000Z` → `2024-05-01 10:00` (UTC), for table cells. */
@@ -32,3 +40,9 @@ export const shortTime = (iso: string | null): string | null =>
 
 export const percent = (share: number | null): string | null =>
   share === null ? null : `${Math.round(share * 1000) / 10}%`;
+
+const pluralRules = new Intl.PluralRules("en");
+
+/** `1 repository`, `3 repositories`, `1 page`: a count with its noun in the number English wants. */
+export const countOf = (count: number, one: string, other = `${one}s`): string =>
+  `${count} ${pluralRules.select(count) === "one" ? one : other}`;

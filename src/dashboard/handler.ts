@@ -3,7 +3,7 @@ import { asset, CHART_JS_NAME, loadAssets, readPageTemplate, type Asset } from "
 
 /**
  * `GET /dashboard` (CONTRACT.md) as a Probot 14 handler: one HTML page plus its allow-listed assets under
- * `/dashboard/assets/`. Paths outside `/dashboard` return false so the next handler gets them. The page
+ * `/dashboard/assets/`, and `/` redirects to it. Other paths return false so the next handler gets them. The page
  * reads the same `/api/v1` with the user's token; this handler serves no data and needs no store.
  */
 export interface DashboardOptions {
@@ -64,6 +64,11 @@ export function createDashboardHandler(options: DashboardOptions = {}) {
 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    if (pathname === "/" && (req.method === "GET" || req.method === "HEAD")) {
+      // The app's root has nothing of its own: send people to the page they are looking for.
+      res.writeHead(302, { location: "dashboard", "cache-control": "no-store" }).end();
+      return true;
+    }
     if (pathname !== PAGE_PATH && !pathname.startsWith(`${PAGE_PATH}/`)) return false;
     if (req.method !== "GET" && req.method !== "HEAD") {
       sendText(res, 405, `${req.method} is not allowed here; use GET\n`, { allow: "GET, HEAD" });

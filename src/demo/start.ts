@@ -10,6 +10,7 @@ import type { SimulatedOrg } from "../simulator/generate-org.js";
 import { startSimulator, type Simulator } from "../simulator/server.js";
 import { startEmbeddedServer, type EmbeddedServer } from "../storage/embedded-server.js";
 import { deliverWebhook, installationCreatedPayload } from "./install.js";
+import { assertPortFree } from "./port.js";
 
 export interface DemoOptions {
   log: Logger;
@@ -70,6 +71,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
         options.log.warn(`the ${name} did not stop within ${timeoutMs / 1000} s; leaving it`);
     }
   };
+  // Before anything starts: a taken port then costs one line and no clean-up.
+  if (options.port !== 0) await assertPortFree(options.port ?? 3000);
   try {
     const simulator = await startSimulator({
       seed: options.seed ?? "demo",

@@ -38,12 +38,29 @@ export async function getMetrics(
   query: MetricsQuery,
 ): Promise<Aggregate> {
   const repo = query.repo ? (await resolveRepository(store, installationId, query.repo)).repo : undefined;
+  return aggregateStored(store, { installationId, ...(repo ? { repo } : {}) }, query);
+}
+
+/**
+ * The same aggregates over every repository of several installations: for the CLI, which has no token to
+ * scope it to one, so an operator's `--group-by repo` lists every repository the app tracks.
+ */
+export function getMetricsOfInstallations(
+  store: Store,
+  installationIds: readonly number[],
+  query: Omit<MetricsQuery, "repo">,
+): Promise<Aggregate> {
+  return aggregateStored(store, { installationId: { $in: [...installationIds] } }, query);
+}
+
+async function aggregateStored(
+  store: Store,
+  scope: { installationId: number | { $in: number[] }; repo?: string },
+  query: Omit<MetricsQuery, "repo">,
+): Promise<Aggregate> {
   const range = { $gte: query.since, $lt: query.until };
   const prs = await store.pullRequests
-    .find(
-      { installationId, ...(repo ? { repo } : {}), $or: [{ mergedAt: range }, { createdAt: range }] },
-      AGGREGATE_FIELDS,
-    )
+    .find({ ...scope, $or: [{ mergedAt: range }, { createdAt: range }] }, AGGREGATE_FIELDS)
     .lean<AggregatablePullRequest[]>();
   return aggregatePullRequests(prs, {
     since: query.since,

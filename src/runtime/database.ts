@@ -10,13 +10,16 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/** Where the embedded server keeps its files when MONGODB_URI is unset. */
+export const embeddedStoragePath = (projectRoot: string): string => path.join(projectRoot, ".data", "mongo");
+
 /** MONGODB_URI when set; otherwise the embedded server, keeping its files under `.data/` (CONTRACT.md). */
 export async function openDatabase(env: Pick<Env, "MONGODB_URI">, log: Logger): Promise<OpenDatabase> {
   let embedded: EmbeddedServer | undefined;
   let uri = env.MONGODB_URI;
   if (!uri) {
     const projectRoot = process.cwd();
-    const storagePath = path.join(projectRoot, ".data", "mongo");
+    const storagePath = embeddedStoragePath(projectRoot);
     embedded = await startEmbeddedServer({ storagePath, projectRoot });
     uri = embedded.uri;
     log.info({ storagePath }, "MONGODB_URI is unset: using the embedded database");

@@ -20,6 +20,7 @@ import { appRoutes } from "./rest/app-routes.js";
 import { pullRoutes } from "./rest/pull-routes.js";
 import { repoRoutes } from "./rest/repo-routes.js";
 import { matchRoute, type AuthKind, type SimState } from "./rest/router.js";
+import { pullPage } from "./web/pull-page.js";
 
 const ROUTES = [...appRoutes, ...repoRoutes, ...pullRoutes];
 
@@ -128,7 +129,7 @@ function target(sim: Simulation, request: IncomingRequest): Target | undefined {
  */
 export async function dispatch(sim: Simulation, request: IncomingRequest): Promise<SimResponse> {
   const to = target(sim, request);
-  if (!to) return notFound();
+  if (!to) return pullPage(sim.state.org, request.method, request.url.pathname) ?? notFound();
   const route = to.route ?? "(no such route)";
   sim.accounting.request(to.api, `${request.method} ${route}`);
 

@@ -77,7 +77,7 @@ describe("mergelens backfill", () => {
         update: () => setRepo({ syncStatus: "syncing", backfill: backfillState(0, 0, 0) }),
         shows: "0 pages",
       },
-      { update: () => setRepo({ backfill: backfillState(40, 2, 100) }), shows: "40%" },
+      { update: () => setRepo({ backfill: backfillState(40, 1, 1) }), shows: "40%" },
       {
         update: () => setRepo({ syncStatus: "complete", backfill: backfillState(100, 4, 180, true) }),
         shows: "100%",
@@ -86,7 +86,7 @@ describe("mergelens backfill", () => {
     expect(await run.done).toBe(0);
     const lines = run.out.stdout.trim().split("\n");
     expect(lines).toContain("0% acme/widgets: syncing, 0 PRs stored, 0 pages");
-    expect(lines).toContain("40% acme/widgets: syncing, 100 PRs stored, 2 pages");
+    expect(lines).toContain("40% acme/widgets: syncing, 1 PR stored, 1 page");
     expect(lines.at(-1)).toBe("backfill of acme/widgets complete: 180 PRs stored in 4 pages");
     expect(run.out.stderr).toBe("");
   });
@@ -122,9 +122,16 @@ describe("mergelens backfill", () => {
   it("exits 2 on a bad --days or --timeout, before queueing anything", async () => {
     for (const days of ["0", "3651", "1.5", "many"]) {
       const result = await cli("backfill", "--repo", "acme/widgets", "--days", days);
-      expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining("days") });
+      expect(result).toMatchObject({
+        code: 2,
+        stderr: "mergelens: --days: must be a whole number of days from 1 to 3650\n(add --help for usage)\n",
+      });
     }
-    expect((await cli("backfill", "--repo", "acme/widgets", "--timeout", "-1")).code).toBe(2);
+    const timeout = await cli("backfill", "--repo", "acme/widgets", "--timeout", "-1");
+    expect(timeout).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^mergelens: --timeout: must be/),
+    });
     expect((await cli("backfill", "--days", "5")).code).toBe(2);
     expect(await jobs().countDocuments({})).toBe(0);
   });

@@ -54,6 +54,13 @@ beforeAll(async () => {
   ]);
 });
 
+/** A table line's cells, trimmed, without the borders. */
+const cells = (line: string | undefined) =>
+  (line ?? "")
+    .split("│")
+    .slice(1, -1)
+    .map((cell) => cell.trim());
+
 const apiText = async (path: string) => {
   const response = await api.get(path, token);
   expect(response.status).toBe(200);
@@ -90,8 +97,8 @@ describe("mergelens prs", () => {
 
   it.each([
     [["--state", "draft"], /argument 'draft' is invalid/],
-    [["--since", "last week"], /ISO 8601 .* → at since/],
-    [["--limit", "0"], /must be at least 1 → at limit/],
+    [["--since", "last week"], /^mergelens: --since: must be an ISO 8601 date/],
+    [["--limit", "0"], /^mergelens: --limit: must be at least 1\n/],
     [["--format", "xml"], /argument 'xml' is invalid/],
     [["--colour"], /unknown option '--colour'/],
   ])("is a usage error (exit 2): %j", async (args, message) => {
@@ -127,7 +134,7 @@ describe("mergelens metrics", () => {
     );
   });
 
-  it("prints a table with the range", async () => {
+  it("prints a compact table with the range: counts, and the main times as median / p75", async () => {
     const result = await cli(
       "metrics",
       "--repo",
@@ -139,55 +146,100 @@ describe("mergelens metrics", () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      "acme/widgets, PRs merged in [2024-05-06T00:00:00.000Z → 2024-06-01T00:00:00.000Z)",
+      "acme/widgets, PRs merged in [2024-05-06T00:00:00.000Z → 2024-06-01T00:00:00.000Z)\n" +
+        "times in hours as median / p75; --wide for every figure\n",
     );
-    const row = result.stdout.split("\n").find((line) => line.startsWith("│ 2024-05-06"));
-    expect(row?.split("│").map((cell) => cell.trim())).toEqual([
-      "",
+    const lines = result.stdout.split("\n");
+    expect(cells(lines.find((line) => line.startsWith("│ group")))).toEqual([
+      "group",
+      "merged",
+      "opened",
+      "cycle h",
+      "coding h",
+      "pickup h",
+      "review h",
+    ]);
+    expect(cells(lines.find((line) => line.startsWith("│ 2024-05-06")))).toEqual([
       "2024-05-06",
       "1",
       "2",
-      "6",
-      "6",
+      "6 / 6",
       "-",
       "-",
       "-",
-      "0%",
-      "0",
-      "0",
-      "0",
-      "0%",
-      "",
     ]);
+    // One rule under the header, none between rows, and narrow enough for a terminal.
+    expect(lines.filter((line) => line.startsWith("├"))).toHaveLength(1);
+    const table = lines.filter((line) => /^[┌│├└]/.test(line));
+    expect(Math.max(...table.map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+
+  it("prints every figure with --wide", async () => {
+    const args = ["metrics", "--repo", "acme/widgets", "--group-by", "reviewer", "--wide"];
+    const result = await cli(...args);
+    expect(result.stdout).toContain("durations as median / p75 / p90 / mean (PRs with a value)");
+    const row = cells(result.stdout.split("\n").find((line) => line.startsWith("│ dave")));
+    // dave reviewed #2: opened and merged in the range, 192 h cycle time, reviewed, his 2 reviews.
+    expect(row.slice(0, 13)).toEqual([
+      "dave",
+      "1",
+      "1",
+      "100%",
+      "1",
+      "2",
+      "0",
+      "0",
+      "0%",
+      "0",
+      "0",
+      "-",
+      "192 / 192 / 192 / 192 (1)",
+    ]);
+    expect(row).toHaveLength(18);
   });
 
   it("groups by reviewer like the API, in a table, JSON and CSV", async () => {
     const args = ["metrics", "--repo", "acme/widgets", "--group-by", "reviewer"];
     const table = await cli(...args);
-    const row = table.stdout.split("\n").find((line) => line.startsWith("│ dave"));
-    // dave reviewed #2: opened and merged in the range, 192 h cycle time, reviewed, his 2 reviews.
-    expect(row?.split("│").map((cell) => cell.trim())).toEqual([
-      "",
+    expect(cells(table.stdout.split("\n").find((line) => line.startsWith("│ dave")))).toEqual([
       "dave",
       "1",
       "1",
-      "192",
-      "192",
+      "192 / 192",
       "-",
       "-",
       "-",
-      "100%",
-      "2",
-      "0",
-      "0",
-      "0%",
-      "",
     ]);
     const path = "/api/v1/metrics?repo=acme/widgets&groupBy=reviewer";
     expect(JSON.parse((await cli(...args, "--format", "json")).stdout)).toEqual(
       JSON.parse(await apiText(path)),
     );
     expect((await cli(...args, "--format", "csv")).stdout).toBe(await apiText(`${path}&format=csv`));
+  });
+
+  it("covers every repository without --repo: one row per repository with --group-by repo", async () => {
+    const result = await cli("metrics", "--group-by", "repo", "--format", "json");
+    expect(result.code).toBe(0);
+    const groups = JSON.parse(result.stdout).groups as { key: string; prsOpened: number }[];
+    expect(groups.map((group) => [group.key, group.prsOpened])).toEqual([
+      ["acme/widgets", 3],
+      ["globex/secret", 1],
+    ]);
+    const table = await cli("metrics", "--group-by", "repo");
+    expect(table.stdout).toMatch(/^all repositories of 2 installations, PRs merged in/);
+    expect(table.stdout).toMatch(/│ globex\/secret/);
+  });
+
+  it("narrows to one installation with --installation, giving what its token gets from the API", async () => {
+    const json = await cli("metrics", "--installation", "acme", "--group-by", "repo", "--format", "json");
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(await apiText("/api/v1/metrics?groupBy=repo")));
+    const table = await cli("metrics", "--installation", "1");
+    expect(table.stdout).toMatch(/^all repositories of installation 1, /);
+    const both = await cli("metrics", "--installation", "1", "--repo", "acme/widgets");
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      "mergelens: give --repo or --installation, not both\n(add --help for usage)\n",
+    ]);
   });
 
   it("is a usage error (exit 2) for a reversed range", async () => {
@@ -200,7 +252,17 @@ describe("mergelens metrics", () => {
       "--until",
       "2024-05-01",
     );
-    expect([result.code, result.stderr]).toEqual([2, "mergelens: ✖ must be before until → at since\n"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "mergelens: --since: must be before --until\n(add --help for usage)\n",
+    ]);
+  });
+
+  it("reports commander's usage errors in the same style", async () => {
+    const result = await cli("metrics", "--group-by", "team");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^mergelens: option '--group-by <key>' argument 'team' is invalid\./);
+    expect(result.stderr).toMatch(/\n\(add --help for usage\)\n$/);
   });
 });
 

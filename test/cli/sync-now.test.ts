@@ -58,7 +58,8 @@ describe("mergelens sync now", () => {
     expect(lines[0]).toBe("sync of installation 1 (all its repositories, acme/widgets among them) queued");
     expect(lines).toContain("0% acme/widgets: syncing");
     expect(lines).toContain("100% acme/widgets: done");
-    expect(lines.at(-1)).toBe("sync complete: 1 repository");
+    // The job synced both of acme's repositories, and the summary says so.
+    expect(lines.at(-1)).toBe("sync complete: 2 repositories, acme/widgets among them");
   });
 
   it("reports retried attempts and exits 1 naming the repositories that failed", async () => {
@@ -71,7 +72,7 @@ describe("mergelens sync now", () => {
       },
       {
         update: () => setRepo(12, { syncStatus: "syncing" }),
-        shows: "0/1 installations done, 1 repos syncing",
+        shows: "0/1 installations done, 1 repo syncing",
       },
       // Printed before already: the CLI reads this outcome once the job is gone.
       { update: () => setRepo(12, { syncStatus: "error", lastSyncError: "rate limited" }), shows: "0 repos" },

@@ -27,6 +27,10 @@ const LAUNCH_ARGS = [
   "--disable-sync",
 ];
 
+/** The widths every view is checked at: a laptop, and a phone (an iPhone 12–15's CSS pixels). */
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
 /** The server and browser for one test file; `newContext` gives each test its own localStorage. */
 export function useDashboardInBrowser(store: () => Store) {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -56,9 +60,10 @@ export function useDashboardInBrowser(store: () => Store) {
       if (!server) throw new Error("the dashboard server is not running yet");
       return server.url + path;
     },
-    newContext: async (): Promise<BrowserContext> => {
+    newContext: async (viewport = DESKTOP): Promise<BrowserContext> => {
       if (!browser) throw new Error("the browser is not running yet");
-      const context = await browser.newContext({ timezoneId: "UTC", viewport: { width: 1280, height: 900 } });
+      // Reduced motion turns Chart.js's animations off: charts are complete once drawn (and in screenshots).
+      const context = await browser.newContext({ timezoneId: "UTC", viewport, reducedMotion: "reduce" });
       contexts.push(context);
       return context;
     },

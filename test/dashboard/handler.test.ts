@@ -59,8 +59,17 @@ describe("GET /dashboard", () => {
     );
   });
 
+  it("sends the app's root to the dashboard", async () => {
+    for (const method of ["GET", "HEAD"]) {
+      const response = await get("/", { method });
+      expect(response.status).toBe(302);
+      expect(new URL(response.headers.get("location") ?? "", server.url + "/").pathname).toBe("/dashboard");
+    }
+    expect(await (await get("/", { method: "POST" })).text()).toBe("fallthrough");
+  });
+
   it("leaves every other path to the next handler", async () => {
-    for (const path of ["/", "/dashboards", "/api/v1/pulls", "/healthz"]) {
+    for (const path of ["/dashboards", "/api/v1/pulls", "/healthz", "/probot"]) {
       expect(await (await get(path)).text()).toBe("fallthrough");
     }
   });
@@ -78,6 +87,8 @@ describe("GET /dashboard/assets/*", () => {
   it.each([
     ["main.js", "text/javascript; charset=utf-8"],
     ["charts.js", "text/javascript; charset=utf-8"],
+    ["weekly-chart.js", "text/javascript; charset=utf-8"],
+    ["comparison.js", "text/javascript; charset=utf-8"],
     ["dashboard.css", "text/css; charset=utf-8"],
   ])("serves %s as %s", async (name, type) => {
     const response = await get(`/dashboard/assets/${name}`);

@@ -1,63 +1,17 @@
-import type { Chart } from "chart.js";
-import type { Page } from "playwright-core";
 import { weekKeysBetween, weekStart } from "../../src/metrics/week.js";
 import { useTestDatabase } from "../harness/database.js";
 import { describeInBrowser, useDashboardInBrowser } from "./browser.js";
+import { chartData, numbersTable, pageOpener } from "./page-helpers.js";
 import { seedDashboardData } from "./seed.js";
 
 const db = useTestDatabase();
 const dashboard = useDashboardInBrowser(db.store);
 let tokens: { acme: string; empty: string };
+const open = pageOpener(dashboard);
 
 beforeAll(async () => {
   tokens = await seedDashboardData(db.store());
 });
-
-/** The dashboard page in a fresh browser context, recording API requests and any script or CSP error. */
-async function open(token?: string): Promise<{ page: Page; requests: URL[]; problems: string[] }> {
-  const context = await dashboard.newContext();
-  const page = await context.newPage();
-  const requests: URL[] = [];
-  const problems: string[] = [];
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith("/api/")) requests.push(url);
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/401/.test(message.text())) problems.push(message.text());
-  });
-  await page.goto(dashboard.url("/dashboard"));
-  if (token) {
-    await page.waitForSelector("body[data-state=no-token]");
-    await page.fill("#token-input", token);
-    await page.click("#token-form button[type=submit]");
-  }
-  return { page, requests, problems };
-}
-
-type ChartData = { labels: string[]; datasets: Record<string, (number | null)[]> };
-
-/** A drawn chart's labels and each dataset's values by label, read from the page's Chart.js instance. */
-const chartData = (page: Page, id: string): Promise<ChartData> =>
-  page.evaluate((chartId) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`[data-chart="${chartId}"] canvas`);
-    const chartJs = (window as unknown as { Chart: typeof Chart }).Chart;
-    const chart = canvas && chartJs.getChart(canvas);
-    if (!chart) throw new Error(`no chart drawn in ${chartId}`);
-    return {
-      labels: chart.data.labels as string[],
-      datasets: Object.fromEntries(
-        chart.data.datasets.map((set) => [set.label, set.data as (number | null)[]]),
-      ),
-    };
-  }, id);
-
-/** A chart's "Show the numbers" table, header row first, as cell texts. */
-const numbersTable = (page: Page, id: string): Promise<string[][]> =>
-  page.$$eval(`[data-chart="${id}"] details table tr`, (rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent ?? "")),
-  );
 
 /** The default range's 12 weeks, and a series that is `values` at the given weeks-ago and `fill` elsewhere. */
 const weeks = weekKeysBetween(new Date(weekStart(new Date()).getTime() - 11 * 7 * 86_400_000), new Date());
@@ -88,11 +42,16 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     const { page, requests, problems } = await open(tokens.acme);
     await page.waitForSelector("body[data-state=ready]");
     const metrics = requests.filter((url) => url.pathname === "/api/v1/metrics");
-    expect(metrics.map((url) => url.searchParams.get("since"))).toEqual(Array(3).fill(weeks[0]));
-    expect(metrics.map((url) => String(url.searchParams.get("groupBy"))).sort()).toEqual([
+    const inRange = metrics.filter((url) => url.searchParams.get("since") === weeks[0]);
+    expect(inRange.map((url) => String(url.searchParams.get("groupBy"))).sort()).toEqual([
       "null",
       "reviewer",
       "week",
+    ]);
+    // The tiles' comparison: the previous period of the same length, ending where the range starts.
+    const before = metrics.filter((url) => !inRange.includes(url));
+    expect(before.map((url) => [url.searchParams.get("until"), url.searchParams.get("groupBy")])).toEqual([
+      [weeks[0], null],
     ]);
 
     const cycle = await chartData(page, "cycle-time");
@@ -179,24 +138,35 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     expect(await page.inputValue("#repo-filter")).toBe("acme/gadgets");
   });
 
-  it("sums the reviewers past the 12th into one bar", async () => {
+  it("lists every reviewer, busiest first, the chart growing with their number", async () => {
     const { page } = await open(tokens.acme);
     await page.waitForSelector("body[data-state=ready]");
-    const rows = await page.evaluate(async () => {
-      const configs = await import(new URL("dashboard/assets/chart-configs.js", location.href).href);
-      // r01 reviewed 14 PRs, r02 13, … r14 1, each with one review per PR; r15 only open PRs.
-      const groups = Array.from({ length: 15 }, (_, i) => ({
+    const drawn = await page.evaluate(async () => {
+      const at = (name: string) => new URL(`dashboard/assets/${name}`, location.href).href;
+      const configs = await import(at("chart-configs.js"));
+      const charts = await import(at("charts.js"));
+      // r01 reviewed 30 PRs, r02 29, … r30 1, each with one review per PR; r31 only open PRs.
+      const groups = Array.from({ length: 31 }, (_, i) => ({
         key: `r${String(i + 1).padStart(2, "0")}`,
-        prsReviewed: Math.max(0, 14 - i),
-        reviewsSubmitted: Math.max(0, 14 - i),
+        prsReviewed: Math.max(0, 30 - i),
+        reviewsSubmitted: Math.max(0, 30 - i),
       }));
       const description = configs.reviewLoad(groups.reverse());
-      return { labels: description.labels, data: description.datasets[0].data };
+      charts.renderChart("review-load", description);
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-chart="review-load"] canvas');
+      const chartJs = (window as unknown as { Chart: typeof import("chart.js").Chart }).Chart;
+      const chart = canvas && chartJs.getChart(canvas);
+      return {
+        labels: description.labels as string[],
+        ticks: chart?.scales.y.ticks.map((tick) => chart.scales.y.getLabelForValue(tick.value)),
+        frameHeight: canvas?.parentElement?.getBoundingClientRect().height ?? 0,
+      };
     });
-    expect(rows.labels).toHaveLength(12);
-    expect(rows.labels.slice(0, 2)).toEqual(["r01", "r02"]);
-    expect(rows.labels[11]).toBe("3 others (summed)"); // r12, r13, r14; r15 reviewed no merged PR
-    expect(rows.data.slice(9)).toEqual([5, 4, 3 + 2 + 1]);
+    expect(drawn.labels).toHaveLength(30);
+    expect(drawn.labels.slice(0, 2)).toEqual(["r01", "r02"]);
+    // Every row keeps its name on the axis: none is skipped to make room.
+    expect(drawn.ticks).toEqual(drawn.labels);
+    expect(drawn.frameHeight).toBeGreaterThan(30 * 25);
   });
 
   it("forgets the token on request", async () => {

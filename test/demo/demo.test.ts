@@ -1,4 +1,7 @@
 import { pino } from "pino";
+import { createServer, type Server } from "node:net";
+import { demoBanner } from "../../src/demo/banner.js";
+import { PortInUseError } from "../../src/demo/port.js";
 import { formatProgress, formatSummary, waitForBackfill } from "../../src/demo/progress.js";
 import { startDemo, type Demo } from "../../src/demo/start.js";
 import { testMongoUri } from "../harness/database.js";
@@ -56,5 +59,28 @@ describe("npm run demo", () => {
 
     const dashboard = await fetch(`${base}/dashboard`);
     expect(dashboard.status).toBe(200);
+    expect(demoBanner(demo)).toContain(`http://localhost:${demo.port}/dashboard#token=${demo.token}`);
+
+    // The dashboard links a PR to <GitHub web URL>/<repo>/pull/<n>: in the demo, the simulator's page.
+    const pulls = await fetch(`${base}/api/v1/pulls?limit=1`, {
+      headers: { authorization: `Bearer ${demo.token}` },
+    });
+    const [pr] = ((await pulls.json()) as { items: Array<{ repo: string; number: number }> }).items;
+    const page = await fetch(`${demo.simulator.url}/${pr.repo}/pull/${pr.number}`);
+    expect([page.status, page.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
   }, 60_000);
+
+  it("stops at once, in one line, when its port is taken", async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const address = taken.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const started = startDemo({ log: pino({ level: "silent" }), port });
+      await expect(started).rejects.toThrow(PortInUseError);
+      await expect(started).rejects.toThrow(`port ${port} is already in use`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { findRepositoryInstallation } from "../../query/repositories.js";
 import { enqueue } from "../../sync/index.js";
 import type { CliContext } from "../context.js";
 import { parseOptions } from "../errors.js";
+import { countOf } from "../output.js";
 import { followJobs, openQueue, timeoutMessage, timeoutSchema, type WaitOptions } from "../follow.js";
 
 export interface BackfillOptions extends WaitOptions {
@@ -12,7 +13,11 @@ export interface BackfillOptions extends WaitOptions {
   days?: string;
 }
 
-const backfillSchema = z.object({ days: z.coerce.number().int().min(1).max(3650), timeout: timeoutSchema });
+const DAYS_MESSAGE = "must be a whole number of days from 1 to 3650";
+const backfillSchema = z.object({
+  days: z.coerce.number(DAYS_MESSAGE).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE),
+  timeout: timeoutSchema,
+});
 
 /** Queues `backfill-repository` for one repository and follows its checkpoints until it is done. */
 export async function backfill(ctx: CliContext, options: BackfillOptions): Promise<void> {
@@ -38,7 +43,7 @@ export async function backfill(ctx: CliContext, options: BackfillOptions): Promi
       const doc = await store.repositories.findOne(ref, { syncStatus: 1, backfill: 1 }).lean();
       const state = doc?.backfill;
       if (!doc || !state) return { value: 0, text: `${repo}: ${doc?.syncStatus ?? "gone"}` };
-      const counts = `${state.prsStored} PRs stored, ${state.pagesDone} pages`;
+      const counts = `${countOf(state.prsStored, "PR")} stored, ${countOf(state.pagesDone, "page")}`;
       return { value: state.progress, text: `${repo}: ${doc.syncStatus}, ${counts}` };
     },
   });
@@ -46,7 +51,8 @@ export async function backfill(ctx: CliContext, options: BackfillOptions): Promi
   const doc = await store.repositories.findOne(ref).lean();
   if (doc?.syncStatus === "complete" && doc.backfill?.completedAt) {
     const { prsStored, pagesDone } = doc.backfill;
-    ctx.stdout.write(`backfill of ${repo} complete: ${prsStored} PRs stored in ${pagesDone} pages\n`);
+    const stored = `${countOf(prsStored, "PR")} stored in ${countOf(pagesDone, "page")}`;
+    ctx.stdout.write(`backfill of ${repo} complete: ${stored}\n`);
     return;
   }
   const why = doc ? (doc.lastSyncError ?? `status ${doc.syncStatus}`) : "the repository is no longer tracked";

@@ -5,6 +5,7 @@ import { enqueue } from "../../sync/index.js";
 import type { Store } from "../../storage/store.js";
 import type { CliContext } from "../context.js";
 import { parseOptions, UsageError } from "../errors.js";
+import { countOf } from "../output.js";
 import { followJobs, openQueue, timeoutMessage, timeoutSchema, type WaitOptions } from "../follow.js";
 
 export interface SyncNowOptions extends WaitOptions {
@@ -68,25 +69,27 @@ export async function syncNow(ctx: CliContext, options: SyncNowOptions): Promise
       const syncing = await store.repositories.countDocuments({ ...scope, syncStatus: "syncing" });
       return {
         value: total - live,
-        text: `${total - live}/${total} installations done, ${syncing} repos syncing`,
+        text: `${total - live}/${total} installations done, ${countOf(syncing, "repo")} syncing`,
       };
     },
   });
   const what = target ? `the sync of ${target.repo}` : "the sync";
   if (outcome === "timeout") throw new Error(timeoutMessage(what, timeout));
-  const repos = await store.repositories.find(scope, { fullName: 1, syncStatus: 1, lastSyncError: 1 }).lean();
+  // The outcome of every repository synced, not only --repo's: the job syncs the whole installation.
+  const repos = await store.repositories
+    .find({ installationId: { $in: installationIds } }, { fullName: 1, syncStatus: 1, lastSyncError: 1 })
+    .lean();
   const failed = repos.filter((repo) => repo.syncStatus !== "complete");
+  const among = target ? `, ${target.repo} among them` : "";
   if (failed.length === 0) {
-    ctx.stdout.write(
-      `sync complete: ${repos.length} ${repos.length === 1 ? "repository" : "repositories"}\n`,
-    );
+    ctx.stdout.write(`sync complete: ${countOf(repos.length, "repository", "repositories")}${among}\n`);
     return;
   }
   const lines = failed.map(
     (repo) => `  ${repo.fullName}: ${repo.lastSyncError ?? `status ${repo.syncStatus}`}`,
   );
   throw new Error(
-    `sync failed for ${failed.length} of ${repos.length} repositories; see the worker's log, fix the ` +
-      `cause and run \`mergelens sync now\` again:\n${lines.join("\n")}`,
+    `sync failed for ${failed.length} of ${countOf(repos.length, "repository", "repositories")}; see the ` +
+      `worker's log, fix the cause and run \`mergelens sync now\` again:\n${lines.join("\n")}`,
   );
 }

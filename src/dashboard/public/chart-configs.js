@@ -1,5 +1,6 @@
 import { COLOURS, hatch } from "./palette.js";
-import { formatHours, formatNumber, formatWeek } from "./format.js";
+import { formatHours, formatNumber } from "./format.js";
+import { hasValues, partialWeeks, weeklyChart } from "./weekly-chart.js";
 
 /**
  * Each chart as a description built from API answers: labels, Chart.js datasets, one formatter per
@@ -22,27 +23,19 @@ export const SIZE_BUCKETS = [
   ["XXL", Infinity],
 ];
 
-const MAX_REVIEWERS = 12;
+/** Height of one reviewer's row, and of the axes and legend around them, in CSS pixels. */
+const REVIEWER_ROW_PX = 34;
+const REVIEW_LOAD_FRAME_PX = 110;
 const percent = (share) => (share === null ? null : Math.round(share * 10000) / 100);
 const formatPercent = (value) => (value === null ? "—" : `${value}%`);
 const formatMinutes = (value) => (value === null ? "—" : `${formatNumber(value)} min`);
-const hasValues = (datasets) =>
-  datasets.some((set) => set.data.some((value) => value !== null && value !== 0));
-
-/**
- * A chart over weeks: one bar or point a week, its data table keyed by the week's Monday. `hasData`
- * defaults to "some value is not zero".
- */
-const weeklyChart = (weeks, { type = "bar", datasets, hasData = hasValues(datasets), ...rest }) => ({
-  type,
-  labels: weeks.map((group) => formatWeek(group.key)),
-  rowLabels: weeks.map((group) => group.key),
-  rowHeader: "Week of",
-  over: "weeks",
-  datasets,
-  ...rest,
-  hasData,
-});
+/** The axis top for a largest value: the next 1, 2 or 5 × 10ⁿ above it, with a little headroom. */
+export function niceCeiling(value) {
+  if (value <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value * 1.1));
+  const step = [1, 2, 5, 10].find((m) => m * magnitude >= value * 1.1);
+  return step * magnitude;
+}
 
 /** A hatched fill (the second series of a pair, or a warning), so no chart relies on colour alone. */
 const hatched = (colour) => ({ backgroundColor: hatch(colour), borderColor: colour, borderWidth: 1 });
@@ -53,7 +46,7 @@ const countAxis = (title) => ({
   ticks: { precision: 0 },
 });
 
-export function cycleTime(weeks) {
+export function cycleTime(weeks, range) {
   const datasets = [];
   for (const stat of ["median", "p75"]) {
     for (const [metric, name, colour] of PHASES) {
@@ -67,7 +60,7 @@ export function cycleTime(weeks) {
       });
     }
   }
-  return weeklyChart(weeks, {
+  return weeklyChart(weeks, range, {
     datasets,
     formats: datasets.map(() => formatHours),
     scales: {
@@ -78,13 +71,18 @@ export function cycleTime(weeks) {
   });
 }
 
-export function throughput(weeks) {
+export function throughput(weeks, range) {
+  const partial = partialWeeks(weeks, range);
   const datasets = [
     {
       type: "bar",
       label: "Merged",
       data: weeks.map((g) => g.prsMerged),
-      backgroundColor: COLOURS.blue,
+      // A partial week's bar is pale with a dashed outline: fewer days, not fewer merges.
+      backgroundColor: partial.map((cut) => (cut ? `${COLOURS.blue}55` : COLOURS.blue)),
+      borderColor: COLOURS.blue,
+      borderWidth: partial.map((cut) => (cut ? 2 : 0)),
+      borderDash: [4, 3],
       order: 2,
     },
     {
@@ -99,7 +97,7 @@ export function throughput(weeks) {
       order: 1,
     },
   ];
-  return weeklyChart(weeks, {
+  return weeklyChart(weeks, range, {
     datasets,
     formats: [formatNumber, formatNumber],
     scales: { y: countAxis("pull requests") },
@@ -139,20 +137,11 @@ const byLoad = (a, b) =>
   b.prsReviewed - a.prsReviewed || b.reviewsSubmitted - a.reviewsSubmitted || a.key.localeCompare(b.key);
 
 /**
- * Review load from `groupBy=reviewer` groups (bots and self-reviews are never reviewers): the busiest
- * reviewers of merged PRs first; past MAX_REVIEWERS bars the rest are added up in a last "others" bar.
+ * Review load from `groupBy=reviewer` groups (bots and self-reviews are never reviewers): every reviewer
+ * of merged PRs, busiest first, one labelled row each; the chart grows with their number.
  */
 export function reviewLoad(groups) {
-  const busiest = groups.filter((group) => group.prsReviewed > 0).sort(byLoad);
-  const rows = busiest.slice(0, busiest.length > MAX_REVIEWERS ? MAX_REVIEWERS - 1 : MAX_REVIEWERS);
-  const rest = busiest.slice(rows.length);
-  if (rest.length > 0) {
-    rows.push({
-      key: `${rest.length} others (summed)`,
-      prsReviewed: rest.reduce((sum, g) => sum + g.prsReviewed, 0),
-      reviewsSubmitted: rest.reduce((sum, g) => sum + g.reviewsSubmitted, 0),
-    });
-  }
+  const rows = groups.filter((group) => group.prsReviewed > 0).sort(byLoad);
   const datasets = [
     { label: "PRs reviewed", data: rows.map((g) => g.prsReviewed), backgroundColor: COLOURS.blue },
     { label: "Reviews submitted", data: rows.map((g) => g.reviewsSubmitted), ...hatched(COLOURS.orange) },
@@ -166,13 +155,18 @@ export function reviewLoad(groups) {
     over: "reviewers",
     datasets,
     formats: [formatNumber, formatNumber],
-    scales: { x: countAxis("merged pull requests / reviews") },
+    scales: {
+      x: countAxis("merged pull requests / reviews"),
+      // Chart.js skips category labels that look crowded; every reviewer is named instead.
+      y: { ticks: { autoSkip: false } },
+    },
+    heightPx: rows.length > 0 ? REVIEW_LOAD_FRAME_PX + rows.length * REVIEWER_ROW_PX : undefined,
     hasData: hasValues(datasets),
     empty: "No merged pull request in this range was reviewed by someone other than its author.",
   };
 }
 
-export function ci(weeks) {
+export function ci(weeks, range) {
   const datasets = [
     {
       type: "line",
@@ -196,14 +190,15 @@ export function ci(weeks) {
       order: 2,
     },
   ];
-  return weeklyChart(weeks, {
+  return weeklyChart(weeks, range, {
     datasets,
     formats: [formatPercent, formatMinutes],
     scales: {
+      // Scaled to the data (failure rates are mostly a few percent), never past 100 %.
       rate: {
         position: "left",
         beginAtZero: true,
-        suggestedMax: 100,
+        max: Math.min(100, niceCeiling(Math.max(0, ...datasets[0].data.filter((v) => v !== null)))),
         title: { display: true, text: "% failed" },
       },
       minutes: {
@@ -217,12 +212,12 @@ export function ci(weeks) {
   });
 }
 
-export function revertsAndHotfixes(weeks) {
+export function revertsAndHotfixes(weeks, range) {
   const datasets = [
     { label: "Reverts", data: weeks.map((g) => g.revertCount), ...hatched(COLOURS.vermillion) },
     { label: "Hotfixes", data: weeks.map((g) => g.hotfixCount), backgroundColor: COLOURS.purple },
   ];
-  return weeklyChart(weeks, {
+  return weeklyChart(weeks, range, {
     datasets,
     formats: [formatNumber, formatNumber],
     scales: { y: countAxis("merged pull requests") },
@@ -230,7 +225,7 @@ export function revertsAndHotfixes(weeks) {
   });
 }
 
-export function aiShare(weeks) {
+export function aiShare(weeks, range) {
   const datasets = [
     {
       type: "line",
@@ -242,7 +237,7 @@ export function aiShare(weeks) {
       pointRadius: 4,
     },
   ];
-  return weeklyChart(weeks, {
+  return weeklyChart(weeks, range, {
     type: "line",
     datasets,
     formats: [formatPercent],

@@ -83,6 +83,8 @@ export function renderChart(id, description) {
       `${description.over}. "Show the numbers" below lists every value.`,
   );
   frame.prepend(canvas);
+  // A chart whose rows each need a label (review load) sets its own height; CSS sizes the others.
+  frame.style.height = description.heightPx ? `${description.heightPx}px` : "";
   const formats = description.formats;
   charts.set(
     id,
