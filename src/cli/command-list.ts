@@ -22,7 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "metrics",
-    summary: "PR-flow aggregates of a repository (default: the 30 days before now, merged PRs)",
+    summary: "PR-flow aggregates (default: every repository, the 30 days before now, merged PRs)",
     load: async () => (await import("./commands/metrics.js")).registerMetricsCommand,
   },
   {

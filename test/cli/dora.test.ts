@@ -103,6 +103,6 @@ describe("mergelens dora", () => {
   it("is a usage error for a bad date (exit 2)", async () => {
     const result = await cli("dora", "--since", "last week");
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/ISO 8601 .* → at since/);
+    expect(result.stderr).toMatch(/^mergelens: --since: must be an ISO 8601 date/);
   });
 });

