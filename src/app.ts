@@ -12,6 +12,7 @@ export interface AppDeps {
   store: Store;
   errors: ErrorReporter;
   onPullRequestMerged: WebhookDeps["onPullRequestMerged"];
+  onCompletionNeeded: WebhookDeps["onCompletionNeeded"];
   onRepositoriesTracked: WebhookDeps["onRepositoriesTracked"];
   onRepoConfigChanged: WebhookDeps["onRepoConfigChanged"];
   /** Where the dashboard's PR links point: github.com, or the GitHub Enterprise host. */
@@ -22,6 +23,7 @@ function routeWebhooks(app: Probot, deps: AppDeps): void {
   registerWebhooks(app, {
     store: deps.store,
     onPullRequestMerged: deps.onPullRequestMerged,
+    onCompletionNeeded: deps.onCompletionNeeded,
     onRepositoriesTracked: deps.onRepositoriesTracked,
     onRepoConfigChanged: deps.onRepoConfigChanged,
     loadRepoConfig: loadRepoConfigFile,

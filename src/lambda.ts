@@ -45,7 +45,7 @@ const errors = await createErrorReporter({ dsn: env.SENTRY_DSN, log });
 const mongo = database.store.db.db;
 if (!mongo) throw new Error("the database connection is not open");
 const queue = await createQueue(mongo);
-const hooks = createSyncHooks(queue, env);
+const hooks = createSyncHooks(queue, env, database.store);
 
 const probot = new Probot({
   appId: env.APP_ID,

@@ -8,6 +8,7 @@ describe("parseEnv", () => {
       BACKFILL_DAYS: 90,
       SYNC_SCHEDULE: "0 4 * * *",
       GHE_PROTOCOL: "https",
+      OPEN_PR_DEBOUNCE_SECONDS: 30,
     });
     expect(env.MONGODB_URI).toBeUndefined();
   });
@@ -21,6 +22,7 @@ describe("parseEnv", () => {
     ["PORT", "70000", /PORT: must be at most 65535/],
     ["BACKFILL_DAYS", "0", /BACKFILL_DAYS: must be at least 1/],
     ["SYNC_SCHEDULE", "every day", /SYNC_SCHEDULE: must be a cron expression/],
+    ["OPEN_PR_DEBOUNCE_SECONDS", "3601", /OPEN_PR_DEBOUNCE_SECONDS: must be at most 3600/],
     [
       "MONGODB_URI",
       "postgres://x",

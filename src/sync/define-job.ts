@@ -1,7 +1,7 @@
 import type { Agenda, Job } from "agenda";
 import { z } from "zod";
 import { RateLimitReservedError } from "../github/index.js";
-import { JobPaused, type JobRun, type Processor, type SyncDeps } from "./job-context.js";
+import { JobPaused, RunAgain, type JobRun, type Processor, type SyncDeps } from "./job-context.js";
 import {
   jobOptions,
   jobPayloads,
@@ -22,6 +22,7 @@ export interface DefineContext {
 function resumeAt(error: unknown): Date | null {
   if (error instanceof RateLimitReservedError) return error.resetAt;
   if (error instanceof JobPaused) return new Date();
+  if (error instanceof RunAgain) return error.at;
   return null;
 }
 
@@ -29,7 +30,7 @@ function resumeAt(error: unknown): Date | null {
  * Registers a processor with Agenda under the job's options. The payload is validated again (a job
  * document may predate a schema change). A rate limit or a shutdown is not a failure: the job resumes
  * from its last checkpoint, rescheduled for the reset (or at once, for another worker) without using up a
- * retry. Anything else goes to Agenda's backoff.
+ * retry; so does a processor asking to run again (`RunAgain`). Anything else goes to Agenda's backoff.
  */
 export function defineJob<N extends JobName>(
   agenda: Agenda,

@@ -11,11 +11,24 @@ export interface PullRequestRef {
   number: number;
 }
 
+/**
+ * An open PR whose stored lists may be stale: one PR by number, or every open PR whose head is a branch
+ * that was force-pushed (a push names the branch, not the PR).
+ */
+export type CompletionTarget =
+  | (PullRequestRef & { headRef?: undefined })
+  | { installationId: number; repoId: number; repo: string; headRef: string; number?: undefined };
+
 /** Collaborators the webhook handlers receive, so tests and the entry point can each wire their own. */
 export interface WebhookDeps {
   store: Store;
   /** Called after a merged PR is stored; must be idempotent (a redelivery calls it again). */
   onPullRequestMerged: (ref: PullRequestRef) => Promise<void>;
+  /**
+   * Called after an open PR changed in a way its commits, files or checks may follow (see
+   * `needsCompletion`): queues one debounced completion per PR, so a burst of pushes costs one fetch.
+   */
+  onCompletionNeeded: (target: CompletionTarget) => Promise<void>;
   /** Called after an installation is created or repositories are added: their history gets backfilled. */
   onRepositoriesTracked: (installationId: number, repoIds: readonly number[]) => Promise<void>;
   /**

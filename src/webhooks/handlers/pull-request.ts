@@ -4,7 +4,8 @@ import { savePullRequest, type DraftSignal } from "../persist/pull-requests.js";
 import type { PullRequestEvent } from "../schemas/pull-request.js";
 import type { EventContext } from "../validate.js";
 import { refreshPullRequests } from "./convert.js";
-import { runHook } from "./run-hook.js";
+import { needsCompletion } from "../needs-completion.js";
+import { requestCompletion, runHook } from "./run-hook.js";
 import { withTrackedRepository } from "./tracked-repository.js";
 
 export const PULL_REQUEST_EVENTS = [
@@ -41,6 +42,7 @@ export async function handlePullRequest(
     const record = { ...extractPullRequest(payload), repo: repository.fullName };
     await savePullRequest(deps.store, record, draftSignal(payload));
     await refreshPullRequests(deps, context, repository, [record.number]);
+    await requestCompletion(deps, context.id, needsCompletion("pull_request", payload.action, payload));
     if (payload.action !== "closed" || record.state !== "merged") return;
 
     const ref = {

@@ -3,7 +3,9 @@ import { forgetRepoConfig, refetchRepoConfig } from "../../convert/repo-config-c
 import type { WebhookDeps } from "../deps.js";
 import type { PushEvent } from "../schemas/push.js";
 import type { EventContext } from "../validate.js";
+import { needsCompletion } from "../needs-completion.js";
 import { repoConfigSource } from "./convert.js";
+import { requestCompletion } from "./run-hook.js";
 import { withTrackedRepository } from "./tracked-repository.js";
 
 /**
@@ -18,14 +20,21 @@ export function mayChangeRepoConfig(payload: PushEvent): boolean {
   );
 }
 
-/** Refetches the config the push may have changed; a real change recomputes the repository's PRs. */
+/**
+ * Refetches the config the push may have changed; a real change recomputes the repository's PRs. A forced
+ * push also queues a completion of the open PRs on that branch (their old commits are gone).
+ */
 export async function handlePush(
   deps: WebhookDeps,
   payload: PushEvent,
   context: EventContext,
 ): Promise<void> {
-  if (!mayChangeRepoConfig(payload)) return;
+  const completion = needsCompletion("push", undefined, payload);
+  const configMayChange = mayChangeRepoConfig(payload);
+  if (!completion && !configMayChange) return;
   await withTrackedRepository(deps, payload, async (repository) => {
+    await requestCompletion(deps, context.id, completion);
+    if (!configMayChange) return;
     const source = repoConfigSource(deps, context, repository);
     const { changed } = await refetchRepoConfig(source, repository);
     if (!changed) return;

@@ -1,4 +1,4 @@
-import type { WebhookDeps } from "../deps.js";
+import type { CompletionTarget, WebhookDeps } from "../deps.js";
 
 /**
  * Runs a hook that hands work to the sync engine after the delivery's data is stored. Its failure is
@@ -15,4 +15,16 @@ export async function runHook(
   } catch (error) {
     deps.reportError(error, details);
   }
+}
+
+/** Hands an open PR that `needsCompletion` picked (if any) to the debounced completion. */
+export async function requestCompletion(
+  deps: WebhookDeps,
+  deliveryId: string,
+  target: CompletionTarget | null,
+): Promise<void> {
+  if (!target) return;
+  await runHook(deps, { deliveryId, hook: "onCompletionNeeded", ...target }, () =>
+    deps.onCompletionNeeded(target),
+  );
 }

@@ -1,7 +1,7 @@
 import { Probot, ProbotOctokit } from "probot";
 import type { RepositoryRef } from "../../../src/convert/repo-config-cache.js";
 import type { Store } from "../../../src/storage/store.js";
-import type { PullRequestRef, WebhookDeps } from "../../../src/webhooks/deps.js";
+import type { CompletionTarget, PullRequestRef, WebhookDeps } from "../../../src/webhooks/deps.js";
 import { registerWebhooks } from "../../../src/webhooks/register.js";
 import { clearStore, useTestDatabase } from "../../harness/database.js";
 import { testPrivateKey } from "../../harness/private-key.js";
@@ -25,6 +25,8 @@ export function createProbot(): Probot {
  */
 export interface RecordingDeps extends WebhookDeps {
   merged: PullRequestRef[];
+  /** What `onCompletionNeeded` was asked to complete (open PRs, force-pushed branches). */
+  completions: CompletionTarget[];
   tracked: { installationId: number; repoIds: number[] }[];
   configChanged: RepositoryRef[];
   /** `owner/name` of each config load (cache miss). */
@@ -36,6 +38,7 @@ export interface RecordingDeps extends WebhookDeps {
 
 const freshRecording = () => ({
   merged: [],
+  completions: [],
   tracked: [],
   configChanged: [],
   configLoads: [],
@@ -54,6 +57,9 @@ export function recordingDeps(storeOf: () => Store): RecordingDeps {
     onPullRequestMerged: async (ref) => {
       deps.merged.push(ref);
       if (deps.failMergeHook) throw new Error("job queue unavailable");
+    },
+    onCompletionNeeded: async (target) => {
+      deps.completions.push(target);
     },
     onRepositoriesTracked: async (installationId, repoIds) => {
       deps.tracked.push({ installationId, repoIds: [...repoIds] });
