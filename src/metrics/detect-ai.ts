@@ -1,5 +1,5 @@
 import type { CommitRecord, PullRequestRecord } from "../records/types.js";
-import { sameLogin } from "./people.js";
+import { listsAccount, restLogin } from "./accounts.js";
 import type { RepoConfig } from "./repo-config.js";
 
 /**
@@ -49,7 +49,7 @@ export function detectAi(
   const patterns = ai.coAuthorPatterns.map((source) => new RegExp(source, "i"));
   const aiLabels = new Set(ai.labels.map((label) => label.toLowerCase()));
   const evidence = [
-    ...(ai.authors.some((login) => sameLogin(login, pr.author.login)) ? [`author:${pr.author.login}`] : []),
+    ...(listsAccount(ai.authors, pr.author) ? [`author:${restLogin(pr.author)}`] : []),
     ...sortedUnique(coAuthorEvidence(messages, patterns)),
     ...sortedUnique(commitMessageEvidence(messages)),
     ...sortedUnique(pr.labels.filter((label) => aiLabels.has(label.toLowerCase())).map((l) => `label:${l}`)),

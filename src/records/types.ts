@@ -10,6 +10,13 @@ export interface Actor {
   type: string | null;
 }
 
+/**
+ * One GitHub account, whichever API named it (REST `name[bot]`, GraphQL `name`, the Copilot agent's
+ * `Copilot` and app slug): `id:<GitHub's numeric id>`, or `login:<lower-case REST login>` when no id
+ * is known (a deleted account, a record stored before ids were kept).
+ */
+export type AccountKey = `id:${number}` | `login:${string}`;
+
 export interface InstallationRecord {
   installationId: number;
   account: { id: number; login: string; type: string };
