@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { MergeResult } from "./measure-merge.js";
+import type { OpenedResult } from "./measure-opened.js";
 import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult } from "./measure-requests.js";
 import type { WallTimeResult } from "./measure-wall-time.js";
@@ -25,6 +26,7 @@ export interface BenchResults {
   wallTime?: WallTimeResult;
   memory?: BackfillRun[];
   merge?: MergeResult;
+  opened?: OpenedResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;

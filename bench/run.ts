@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { startBenchServer } from "./database.js";
 import { measureMergeToComplete } from "./measure-merge.js";
 import { measureMemory } from "./measure-memory.js";
+import { measureOpenedToComplete } from "./measure-opened.js";
 import { measureRequests } from "./measure-requests.js";
 import { measureWallTime } from "./measure-wall-time.js";
 import { benchOptions } from "./options.js";
@@ -64,6 +65,9 @@ async function main(): Promise<number> {
     if (first && other) measured.memory = [first, other].sort((a, b) => a.prs - b.prs);
     measured.merge = await attempt(measured, "merge to dataComplete", () =>
       measureMergeToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
+    );
+    measured.opened = await attempt(measured, "opened to complete", () =>
+      measureOpenedToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
     );
   } finally {
     await server.stop();

@@ -8,11 +8,12 @@ export interface Summary {
   wallTimeRatio?: { throttled: number | null; unthrottled: number | null };
   memoryGrowth?: { peakRss: number | null; peakHeapUsed: number | null; peakLiveHeap: number | null };
   mergeToCompleteSeconds?: number | null;
+  openedToCompleteSeconds?: number | null;
 }
 
 export function summarize(measured: Measured): Summary {
   const summary: Summary = {};
-  const { requests, wallTime, memory, merge } = measured;
+  const { requests, wallTime, memory, merge, opened } = measured;
   if (requests) {
     const pair = (value: (cost: ApiCost) => number) => {
       const mergelens = per100(value(requests.mergelens), requests.prs);
@@ -37,5 +38,6 @@ export function summarize(measured: Measured): Summary {
     };
   }
   if (merge) summary.mergeToCompleteSeconds = merge.status === "measured" ? merge.ms / 1000 : null;
+  if (opened) summary.openedToCompleteSeconds = opened.status === "measured" ? opened.ms / 1000 : null;
   return summary;
 }
