@@ -1,4 +1,5 @@
 import { createSyncHooks } from "../../src/sync/hooks.js";
+import { RunAgain } from "../../src/sync/job-context.js";
 import { completePullRequest } from "../../src/sync/jobs/complete-pull-request.js";
 import { createQueue, type Queue } from "../../src/sync/queue.js";
 import { startWorker, type Worker } from "../../src/sync/worker.js";
@@ -178,5 +179,26 @@ describe("an open PR's completion", () => {
     await completePullRequest(jobRun("complete-pull-request", key(merged.number)), deps);
     expect(ops.numbers).toEqual([merged.number]);
     expect(await storedPr(merged.number)).toMatchObject({ state: "merged", dataComplete: true });
+  });
+
+  it("runs again when a newer delivery landed while it fetched", async () => {
+    const hooks = await webhooks(60);
+    const pull = sim().org.addPullRequest(repoName());
+    await hooks.pullRequest("opened", pull.number);
+    await queue.jobs.deleteMany({ name: "complete-pull-request" });
+    // What a `synchronize` stored mid-fetch leaves: a head and an update newer than GitHub answered.
+    const newer = { headSha: "f".repeat(40), updatedAt: new Date(pull.updatedAt + 60_000) };
+    await db.store().pullRequests.updateOne(key(pull.number), { $set: newer });
+    const deps = simulatorDeps(db.store(), simulatorProbot(sim()));
+
+    const before = Date.now();
+    const error = await completePullRequest(jobRun("complete-pull-request", key(pull.number)), deps).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(RunAgain);
+    expect((error as RunAgain).at.getTime()).toBeGreaterThan(before);
+    // The newer delivery's head stays: the next run fetches what it names.
+    expect(await storedPr(pull.number)).toMatchObject(newer);
   });
 });
