@@ -1,5 +1,6 @@
 import type { IngestResult } from "./measure-ingest.js";
 import type { MergeResult } from "./measure-merge.js";
+import type { OpenedResult } from "./measure-opened.js";
 import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult, SideCost } from "./measure-requests.js";
 import type { WallTimeResult } from "./measure-wall-time.js";
@@ -23,6 +24,7 @@ export const TARGETS = {
   fewerRequests: { kind: "atLeast", value: 25 },
   memoryGrowth: { kind: "atMost", value: 1.5 },
   mergeToCompleteSeconds: { kind: "atMost", value: 60 },
+  openedToCompleteSeconds: { kind: "atMost", value: 60 },
 } satisfies Record<string, Target>;
 
 type Row = string[];
@@ -132,12 +134,23 @@ function mergeRow(result: MergeResult): Row {
   return [metric, formatSeconds(result.ms), "—", "—", target, verdict(pass)];
 }
 
+function openedRow(result: OpenedResult): Row {
+  const metric = "opened webhook → complete PR (defaults, 30 s debounce)";
+  const target = `< ${TARGETS.openedToCompleteSeconds.value} s`;
+  if (result.status === "timeout") {
+    return [metric, `> ${formatSeconds(result.timeoutMs)} (not complete)`, "—", "—", target, "FAIL"];
+  }
+  const pass = meets(result.ms / 1000, TARGETS.openedToCompleteSeconds);
+  return [metric, formatSeconds(result.ms), "—", "—", target, verdict(pass)];
+}
+
 export interface Measured {
   requests?: RequestsResult;
   wallTime?: WallTimeResult;
   memory?: BackfillRun[];
   merge?: MergeResult;
   ingest?: IngestResult;
+  opened?: OpenedResult;
   errors: Array<{ measurement: string; message: string; stack?: string }>;
 }
 
@@ -156,5 +169,6 @@ export function buildRows(measured: Measured): Row[] {
     ...(measured.memory ? memoryRows(measured.memory) : errorRow("memory")),
     ...(measured.merge ? [mergeRow(measured.merge)] : errorRow("merge to dataComplete")),
     ...(measured.ingest ? ingestRows(measured.ingest) : errorRow("ingest")),
+    ...(measured.opened ? [openedRow(measured.opened)] : errorRow("opened to complete")),
   ];
 }

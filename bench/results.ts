@@ -4,6 +4,7 @@ import path from "node:path";
 import type { IngestResult } from "./measure-ingest.js";
 import type { CliResult } from "./measure-cli.js";
 import type { MergeResult } from "./measure-merge.js";
+import type { OpenedResult } from "./measure-opened.js";
 import type { BackfillRun } from "./backfill-child.js";
 import type { RequestsResult } from "./measure-requests.js";
 import type { WallTimeResult } from "./measure-wall-time.js";
@@ -31,6 +32,7 @@ export interface BenchResults {
   merge?: MergeResult;
   ingest?: IngestResult;
   cli?: CliResult;
+  opened?: OpenedResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;

@@ -11,6 +11,7 @@ import { measureIngest } from "./measure-ingest.js";
 import { measureCli, type CliResult } from "./measure-cli.js";
 import { measureMergeToComplete } from "./measure-merge.js";
 import { measureMemory } from "./measure-memory.js";
+import { measureOpenedToComplete } from "./measure-opened.js";
 import { measureRequests } from "./measure-requests.js";
 import { measureWallTime } from "./measure-wall-time.js";
 import { benchOptions, type Section } from "./options.js";
@@ -87,6 +88,11 @@ async function main(): Promise<number> {
     if (runs("cli")) {
       cli = await attempt(measured, "cli", () =>
         measureCli({ mongoUri, projectRoot: PROJECT_ROOT, runs: 5 }),
+      );
+    }
+    if (runs("opened")) {
+      measured.opened = await attempt(measured, "opened to complete", () =>
+        measureOpenedToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
       );
     }
   } finally {

@@ -20,6 +20,7 @@ export interface Summary {
     acknowledgedApplied: number | null;
     setAside: number | null;
   };
+  openedToCompleteSeconds?: number | null;
 }
 
 function summarizeIngest({ mergelens, bare, drain }: IngestResult): NonNullable<Summary["ingest"]> {
@@ -42,7 +43,7 @@ function summarizeIngest({ mergelens, bare, drain }: IngestResult): NonNullable<
 
 export function summarize(measured: Measured): Summary {
   const summary: Summary = {};
-  const { requests, wallTime, memory, merge, ingest } = measured;
+  const { requests, wallTime, memory, merge, ingest, opened } = measured;
   if (requests) {
     const pair = (value: (cost: ApiCost) => number) => {
       const mergelens = per100(value(requests.mergelens), requests.prs);
@@ -68,5 +69,6 @@ export function summarize(measured: Measured): Summary {
   }
   if (merge) summary.mergeToCompleteSeconds = merge.status === "measured" ? merge.ms / 1000 : null;
   if (ingest) summary.ingest = summarizeIngest(ingest);
+  if (opened) summary.openedToCompleteSeconds = opened.status === "measured" ? opened.ms / 1000 : null;
   return summary;
 }

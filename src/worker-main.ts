@@ -46,7 +46,7 @@ async function main(env: Env): Promise<void> {
   const inbox = await startInboxProcessor({
     store: database.store,
     app,
-    hooks: createSyncHooks(queue, env),
+    hooks: createSyncHooks(queue, env, database.store),
     errors,
     log,
     env,

@@ -9,6 +9,7 @@ describe("parseEnv", () => {
       SYNC_SCHEDULE: "0 4 * * *",
       GHE_PROTOCOL: "https",
       API_RATE_LIMIT_PER_MINUTE: 300,
+      OPEN_PR_DEBOUNCE_SECONDS: 30,
     });
     expect(env.MONGODB_URI).toBeUndefined();
   });
@@ -22,6 +23,7 @@ describe("parseEnv", () => {
     ["PORT", "70000", /PORT: must be at most 65535/],
     ["BACKFILL_DAYS", "0", /BACKFILL_DAYS: must be at least 1/],
     ["SYNC_SCHEDULE", "every day", /SYNC_SCHEDULE: must be a cron expression/],
+    ["OPEN_PR_DEBOUNCE_SECONDS", "3601", /OPEN_PR_DEBOUNCE_SECONDS: must be at most 3600/],
     [
       "MONGODB_URI",
       "postgres://x",

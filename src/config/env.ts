@@ -53,6 +53,8 @@ export const envSchema = z
         }
       }, "must be a cron expression such as '0 4 * * *'"),
     ).default("0 4 * * *"),
+    // How long an open PR's completion waits after the first change, so a burst of pushes costs one fetch.
+    OPEN_PR_DEBOUNCE_SECONDS: optional(integer(0, 3600)).default(30),
     LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal"])).default("info"),
     LOG_FORMAT: optional(z.enum(["json", "pretty"])),
     SENTRY_DSN: optional(z.url("must be a URL such as https://key@o0.ingest.sentry.io/1")),

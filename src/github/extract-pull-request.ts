@@ -9,6 +9,7 @@ import type {
   ReviewRecord,
 } from "../records/types.js";
 import { boundFields } from "../records/bounded-text.js";
+import { restLoginOfGraphqlActor } from "../metrics/accounts.js";
 import type { Page, PullRequestNode } from "./schemas/pull-request-node.js";
 
 /** Everything the sync engine stores for one pull request. */
@@ -42,9 +43,8 @@ const present = <T>(nodes: (T | null)[] | undefined): T[] =>
 /** GraphQL's Bot login lacks the `[bot]` suffix that REST and webhooks use; records use the REST form. */
 export function actor(author: PullRequestNode["author"]): Actor {
   if (!author) return { login: "ghost", id: null, type: null };
-  const login =
-    author.__typename === "Bot" && !author.login.endsWith("[bot]") ? `${author.login}[bot]` : author.login;
-  return { login, id: author.databaseId ?? null, type: author.__typename };
+  const account = { login: author.login, id: author.databaseId ?? null, type: author.__typename };
+  return { ...account, login: restLoginOfGraphqlActor(account) };
 }
 
 /** REST's file `status` words, which webhooks and the metrics use. */

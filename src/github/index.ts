@@ -1,6 +1,7 @@
 /** The GitHub access layer the sync jobs call (issue 3, "GitHub access"). */
 export { createOctokitClass, type InstallationOctokit, type OctokitSettings } from "./octokit-class.js";
 export { getInstallationClient, type GitHubClient } from "./installation-client.js";
+export { readRateLimits } from "./read-rate-limits.js";
 export { RateBudget, DEFAULT_RESERVE, type RateResource, type RateWindow } from "./rate-budget.js";
 export { classifyError, GoneError, RateLimitReservedError, TransientError } from "./errors.js";
 export {

@@ -59,6 +59,11 @@ export class RateBudget {
     });
   }
 
+  /** From `GET /rate_limit`'s per-resource figures (free: it does not count against the limit). */
+  observeWindow(resource: RateResource, window: RateWindow): void {
+    this.#observe(resource, window);
+  }
+
   /** The current window, or undefined when unknown or already reset. */
   window(resource: RateResource): RateWindow | undefined {
     const window = this.#windows.get(resource);

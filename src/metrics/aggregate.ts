@@ -1,6 +1,6 @@
 import type { PullRequestDocument } from "../storage/models/pull-request.js";
 import { share } from "./arithmetic.js";
-import { sameLogin } from "./people.js";
+import { accountKey, restLogin } from "./accounts.js";
 import type { ReviewerReviews } from "./reviews.js";
 import { summarize, type Summary } from "./statistics.js";
 import { weekKey, weekKeysBetween } from "./week.js";
@@ -66,29 +66,47 @@ export interface Aggregate {
 const inRange = (date: Date | null, since: Date, until: Date): date is Date =>
   date !== null && date.getTime() >= since.getTime() && date.getTime() < until.getTime();
 
-/**
- * Names each reviewer by one spelling of their login, so `Alice` and `alice` share a group (logins
- * compare in any case): the spelling that sorts first, whatever order the PRs come in.
- */
-function reviewerNames(prs: readonly AggregatablePullRequest[]): (login: string) => string {
-  const names = new Map<string, string>();
-  for (const login of prs.flatMap((pr) => pr.reviewers ?? [])) {
-    const name = names.get(login.toLowerCase());
-    if (name === undefined || login < name) names.set(login.toLowerCase(), login);
-  }
-  return (login) => names.get(login.toLowerCase()) ?? login;
+/** A person a PR is grouped under: their account key, and the login shown for it. */
+interface Person {
+  key: string;
+  login: string;
 }
 
-function groupKeys(
-  pr: AggregatablePullRequest,
-  groupBy: GroupBy,
-  date: Date,
-  nameOf: (login: string) => string,
-): string[] {
+/** A PR's reviewers; those stored before reviewers were keyed by account are keyed by login. */
+const reviewersOfPr = (pr: AggregatablePullRequest): Person[] =>
+  (pr.reviewsByReviewer ?? (pr.reviewers ?? []).map((login) => ({ login, key: undefined }))).map(
+    (reviewer) => ({ key: reviewer.key ?? accountKey({ login: reviewer.login }), login: reviewer.login }),
+  );
+
+const peopleOf = (pr: AggregatablePullRequest, groupBy: GroupBy): Person[] =>
+  groupBy === "author"
+    ? [{ key: accountKey(pr.author), login: restLogin(pr.author) }]
+    : groupBy === "reviewer"
+      ? reviewersOfPr(pr)
+      : [];
+
+/**
+ * One login shown per account (an account may appear under two spellings, or a renamed login): the
+ * spelling of its newest PR, then the one that sorts first, whatever order the PRs come in.
+ */
+function displayNames(prs: readonly AggregatablePullRequest[], groupBy: GroupBy): (key: string) => string {
+  const names = new Map<string, { login: string; at: number }>();
+  for (const pr of prs) {
+    const at = pr.createdAt.getTime();
+    for (const { key, login } of peopleOf(pr, groupBy)) {
+      const seen = names.get(key);
+      if (!seen || at > seen.at || (at === seen.at && login < seen.login)) names.set(key, { login, at });
+    }
+  }
+  return (key) => names.get(key)?.login ?? key;
+}
+
+/** The groups a PR falls in: account keys for people (shown by `displayNames`), else the key itself. */
+function groupKeys(pr: AggregatablePullRequest, groupBy: GroupBy, date: Date): string[] {
   if (groupBy === "week") return [weekKey(date)];
   if (groupBy === "repo") return [pr.repo];
-  if (groupBy === "author") return [pr.author.login];
-  if (groupBy === "reviewer") return (pr.reviewers ?? []).map(nameOf);
+  if (groupBy === "author" || groupBy === "reviewer")
+    return peopleOf(pr, groupBy).map((person) => person.key);
   return ["all"];
 }
 
@@ -104,7 +122,8 @@ const stored =
 /** The reviews a group counts on a PR: one reviewer's in a reviewer group, else every reviewer's. */
 const reviewsIn = (groupBy: GroupBy, key: string): PrFigure =>
   groupBy === "reviewer"
-    ? (pr) => pr.reviewsByReviewer?.find((reviewer) => sameLogin(reviewer.login, key))?.count ?? 0
+    ? (pr) =>
+        pr.reviewsByReviewer?.find((reviewer) => (reviewer.key ?? accountKey(reviewer)) === key)?.count ?? 0
     : stored("reviewCount");
 
 function buildGroup(
@@ -145,28 +164,29 @@ export function aggregatePullRequests(
   const opened = new Map<string, number>();
   // Keys that always get a group, even an empty one.
   const fixedKeys = groupBy === "week" ? weekKeysBetween(since, until) : groupBy === "none" ? ["all"] : [];
-  const nameOf = reviewerNames(prs);
   for (const pr of prs) {
     if (inRange(pr.mergedAt, since, until)) {
-      for (const key of groupKeys(pr, groupBy, pr.mergedAt, nameOf)) {
+      for (const key of groupKeys(pr, groupBy, pr.mergedAt)) {
         const group = merged.get(key) ?? [];
         group.push(pr);
         merged.set(key, group);
       }
     }
     if (inRange(pr.createdAt, since, until)) {
-      for (const key of groupKeys(pr, groupBy, pr.createdAt, nameOf)) {
+      for (const key of groupKeys(pr, groupBy, pr.createdAt)) {
         opened.set(key, (opened.get(key) ?? 0) + 1);
       }
     }
   }
-  const keys = [...new Set([...fixedKeys, ...merged.keys(), ...opened.keys()])].sort();
+  const nameOf = groupBy === "author" || groupBy === "reviewer" ? displayNames(prs, groupBy) : String;
+  const keys = [...new Set([...fixedKeys, ...merged.keys(), ...opened.keys()])];
+  const groups = keys.map((key) =>
+    buildGroup(nameOf(key), merged.get(key) ?? [], opened.get(key) ?? 0, reviewsIn(groupBy, key)),
+  );
   return {
     since,
     until,
     groupBy,
-    groups: keys.map((key) =>
-      buildGroup(key, merged.get(key) ?? [], opened.get(key) ?? 0, reviewsIn(groupBy, key)),
-    ),
+    groups: groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
 }

@@ -1,7 +1,7 @@
 import type { RE2JS } from "re2js";
 import type { CommitRecord, PullRequestRecord } from "../records/types.js";
 import { compileAnyCase } from "./linear-pattern.js";
-import { sameLogin } from "./people.js";
+import { listsAccount, restLogin } from "./accounts.js";
 import type { RepoConfig } from "./repo-config.js";
 
 /**
@@ -78,7 +78,7 @@ export function detectAi(
   const patterns = ai.coAuthorPatterns.map(compileAnyCase);
   const aiLabels = new Set(ai.labels.map((label) => label.toLowerCase()));
   const evidence = [
-    ...(ai.authors.some((login) => sameLogin(login, pr.author.login)) ? [`author:${pr.author.login}`] : []),
+    ...(listsAccount(ai.authors, pr.author) ? [`author:${restLogin(pr.author)}`] : []),
     ...sortedUnique(coAuthorEvidence(messages, patterns)),
     ...sortedUnique(commitMessageEvidence(messages)),
     ...sortedUnique(pr.labels.filter((label) => aiLabels.has(label.toLowerCase())).map((l) => `label:${l}`)),

@@ -1,26 +1,25 @@
-import type { Actor } from "../records/types.js";
+import { listsAccount, sameAccount, type NamedAccount } from "./accounts.js";
 
 /**
- * Who counts as a person (METRICS.md). Logins compare case-insensitively, as GitHub treats them.
+ * Who counts as a person (METRICS.md). Logins compare case-insensitively, as GitHub treats them, and
+ * lists match an account under any of its spellings (see accounts.ts).
  */
 
-export const sameLogin = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
 /** A bot: GitHub type `Bot`, a login ending in `[bot]`, or listed under `bots:` in the repo config. */
-export function isBot(actor: Pick<Actor, "login" | "type">, extraBots: readonly string[] = []): boolean {
+export function isBot(actor: NamedAccount, extraBots: readonly string[] = []): boolean {
   if (actor.type === "Bot") return true;
   if (actor.login.toLowerCase().endsWith("[bot]")) return true;
-  return extraBots.some((bot) => sameLogin(bot, actor.login));
+  return listsAccount(extraBots, actor);
 }
 
-export const isHuman = (actor: Pick<Actor, "login" | "type">, extraBots: readonly string[] = []): boolean =>
+export const isHuman = (actor: NamedAccount, extraBots: readonly string[] = []): boolean =>
   !isBot(actor, extraBots);
 
-/** A reviewer is a human other than the PR's author. */
+/** A reviewer is a human other than the PR's author (the same account, however an API spelled it). */
 export function isReviewer(
-  actor: Pick<Actor, "login" | "type">,
-  prAuthor: Pick<Actor, "login">,
+  actor: NamedAccount,
+  prAuthor: NamedAccount,
   extraBots: readonly string[] = [],
 ): boolean {
-  return isHuman(actor, extraBots) && !sameLogin(actor.login, prAuthor.login);
+  return isHuman(actor, extraBots) && !sameAccount(actor, prAuthor);
 }

@@ -1,4 +1,5 @@
-import type { Actor, ReviewRecord } from "../records/types.js";
+import type { AccountKey, ReviewRecord } from "../records/types.js";
+import { accountKey, restLogin, type NamedAccount } from "./accounts.js";
 import { isReviewer } from "./people.js";
 import { earliest } from "./arithmetic.js";
 
@@ -17,10 +18,12 @@ export interface ReviewFigures {
   changesRequestedCount: number;
 }
 
-/** One reviewer of a PR and how many reviews they submitted on it. */
+/** One reviewer of a PR (shown by their REST login) and how many reviews they submitted on it. */
 export interface ReviewerReviews {
   login: string;
   count: number;
+  /** Absent on PRs stored before reviewers were keyed by account (`mergelens recompute` adds it). */
+  key?: AccountKey;
 }
 
 type SubmittedReview = ReviewRecord & { submittedAt: Date };
@@ -28,7 +31,7 @@ type SubmittedReview = ReviewRecord & { submittedAt: Date };
 /** The reviews that count (see above), for every review figure alike. */
 function countedReviews(
   reviews: readonly ReviewRecord[],
-  prAuthor: Pick<Actor, "login">,
+  prAuthor: NamedAccount,
   extraBots: readonly string[],
 ): SubmittedReview[] {
   return reviews.filter(
@@ -41,7 +44,7 @@ function countedReviews(
 
 export function reviewFigures(
   reviews: readonly ReviewRecord[],
-  prAuthor: Pick<Actor, "login">,
+  prAuthor: NamedAccount,
   extraBots: readonly string[],
 ): ReviewFigures {
   const counted = countedReviews(reviews, prAuthor, extraBots);
@@ -50,20 +53,20 @@ export function reviewFigures(
     firstReviewAt: earliest(counted.map((review) => review.submittedAt)),
     firstApprovalAt: earliest(approvals.map((review) => review.submittedAt)),
     reviewCount: counted.length,
-    reviewersCount: new Set(counted.map((review) => review.author.login.toLowerCase())).size,
+    reviewersCount: new Set(counted.map((review) => accountKey(review.author))).size,
     approvalsCount: approvals.length,
     changesRequestedCount: counted.filter((review) => review.state === "CHANGES_REQUESTED").length,
   };
 }
 
 /**
- * Each distinct reviewer (logins compared in any case) with their counted reviews. The order is stable
- * whatever order the records come in: by each reviewer's first review, then by login; a reviewer is
- * named as their first review spells the login.
+ * Each distinct reviewer (one account, however an API spelled it) with their counted reviews. The order
+ * is stable whatever order the records come in: by each reviewer's first review, then by login; a
+ * reviewer is shown by the REST login of their first review.
  */
 export function reviewersOf(
   reviews: readonly ReviewRecord[],
-  prAuthor: Pick<Actor, "login">,
+  prAuthor: NamedAccount,
   extraBots: readonly string[],
 ): ReviewerReviews[] {
   const byTime = countedReviews(reviews, prAuthor, extraBots).sort(
@@ -72,8 +75,8 @@ export function reviewersOf(
   );
   const reviewers = new Map<string, ReviewerReviews>();
   for (const review of byTime) {
-    const key = review.author.login.toLowerCase();
-    const reviewer = reviewers.get(key) ?? { login: review.author.login, count: 0 };
+    const key = accountKey(review.author);
+    const reviewer = reviewers.get(key) ?? { login: restLogin(review.author), count: 0, key };
     reviewer.count += 1;
     reviewers.set(key, reviewer);
   }

@@ -1,4 +1,5 @@
 import type { PullRequestMetrics } from "../metrics/pull-request-metrics.js";
+import { restLogin } from "../metrics/accounts.js";
 import { isBot } from "../metrics/people.js";
 import type { PullRequestDocument } from "../storage/models/pull-request.js";
 
@@ -136,7 +137,8 @@ export function toApiPullRequest(doc: PullRequestView, extraBots: readonly strin
     repo: doc.repo,
     number: doc.number,
     title: doc.title,
-    author: { login: doc.author.login, isBot: isBot(doc.author, extraBots) },
+    // Records stored before GraphQL logins were normalised still show the account's REST login.
+    author: { login: restLogin(doc.author), isBot: isBot(doc.author, extraBots) },
     state: doc.state,
     draft: doc.draft,
     createdAt: doc.createdAt.toISOString(),

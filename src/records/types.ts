@@ -21,12 +21,27 @@ export interface PullRequestRef extends PullRequestKey {
   repo: string;
 }
 
+/**
+ * An open PR whose stored lists may be stale: one PR by number, or every open PR whose head is a branch
+ * that was force-pushed (a push names the branch, not the PR).
+ */
+export type CompletionTarget =
+  | (PullRequestRef & { headRef?: undefined })
+  | (RepositoryKey & { repo: string; headRef: string; number?: undefined });
+
 export interface Actor {
   login: string;
   id: number | null;
   /** GitHub's account `type` ("User", "Bot", "Organization", "Mannequin"), when known. */
   type: string | null;
 }
+
+/**
+ * One GitHub account, whichever API named it (REST `name[bot]`, GraphQL `name`, the Copilot agent's
+ * `Copilot` and app slug): `id:<GitHub's numeric id>`, or `login:<lower-case REST login>` when no id
+ * is known (a deleted account, a record stored before ids were kept).
+ */
+export type AccountKey = `id:${number}` | `login:${string}`;
 
 export interface InstallationRecord {
   installationId: number;

@@ -36,7 +36,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const mongo = database.store.db.db;
   if (!mongo) throw new Error("the database connection is not open");
   const queue = await createQueue(mongo, { name: `app ${hostname()} ${process.pid}` });
-  const hooks = createSyncHooks(queue, env);
+  const hooks = createSyncHooks(queue, env, database.store);
   const AppProbot = Probot.defaults({
     appId: options.appId,
     privateKey: options.privateKey,

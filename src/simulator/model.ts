@@ -6,6 +6,8 @@ export interface Account {
   type: "User" | "Bot";
   /** The git author name used in commits. */
   name: string;
+  /** The app slug GraphQL names a bot by, when it is not the REST login without `[bot]` (Copilot). */
+  graphqlLogin?: string;
 }
 
 export interface RepoModel {

@@ -41,7 +41,8 @@ export const BOTS = {
   dependabot: bot("dependabot[bot]", 49699333),
   renovate: bot("renovate[bot]", 29139614),
   actions: bot("github-actions[bot]", 41898282),
-  copilotAgent: bot("copilot-swe-agent[bot]", 198982749),
+  // GitHub's Copilot coding agent: `Copilot` in REST and webhooks, its app slug in GraphQL.
+  copilotAgent: { ...bot("Copilot", 198982749), graphqlLogin: "copilot-swe-agent" },
   devin: bot("devin-ai-integration[bot]", 158243242),
   claude: bot("claude[bot]", 209825114),
   copilotReviewer: bot("copilot-pull-request-reviewer[bot]", 175728472),

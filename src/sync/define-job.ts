@@ -2,7 +2,7 @@ import type { Agenda, Job } from "agenda";
 import { z } from "zod";
 import { RateLimitReservedError } from "../github/index.js";
 import { isDatabaseUnavailable } from "../storage/unavailable.js";
-import { JobPaused, type JobRun, type Processor, type SyncDeps } from "./job-context.js";
+import { JobPaused, RunAgain, type JobRun, type Processor, type SyncDeps } from "./job-context.js";
 import {
   jobOptions,
   jobPayloads,
@@ -28,6 +28,7 @@ function resumeAt(error: unknown): Date | null {
   if (error instanceof JobPaused) return new Date();
   // Agenda's backoff (a minute, then four) would hold the work long after the database is back.
   if (isDatabaseUnavailable(error)) return new Date(Date.now() + DATABASE_RETRY_MS);
+  if (error instanceof RunAgain) return error.at;
   return null;
 }
 
@@ -35,8 +36,8 @@ function resumeAt(error: unknown): Date | null {
  * Registers a processor with Agenda under the job's options. The payload is validated again (a job
  * document may predate a schema change). A rate limit or a shutdown is not a failure: the job resumes
  * from its last checkpoint, rescheduled for the reset (or at once, for another worker) without using up a
- * retry; so is a database that stopped answering (the job tries again in a few seconds). Anything else
- * goes to Agenda's backoff.
+ * retry; so are a database that stopped answering (the job tries again in a few seconds) and a
+ * processor asking to run again (`RunAgain`). Anything else goes to Agenda's backoff.
  */
 export function defineJob<N extends JobName>(
   agenda: Agenda,

@@ -25,6 +25,17 @@ export class JobPaused extends Error {
   override name = "JobPaused";
 }
 
+/** Thrown by a processor whose work fell behind while it ran: the worker runs the job again at `at`. */
+export class RunAgain extends Error {
+  override name = "RunAgain";
+  constructor(
+    message: string,
+    readonly at: Date,
+  ) {
+    super(message);
+  }
+}
+
 /** What processors need from the outside, injected so tests can point them at a simulator or stubs. */
 export interface SyncDeps {
   store: Store;
@@ -38,6 +49,8 @@ export interface SyncDeps {
   reportError(error: unknown, context: Record<string, unknown>): void;
   log: Logger;
   backfillDays: number;
+  /** GraphQL points an open PR's completion leaves untouched; OPEN_PR_RESERVE when absent. */
+  openPrReserve?: number;
   /** PRs per GraphQL page; the access layer's default (DEFAULT_PAGE_SIZE) when absent. */
   pageSize?: number;
   now(): Date;

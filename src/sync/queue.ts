@@ -44,17 +44,30 @@ const isDuplicateKey = (error: unknown) =>
 
 /**
  * Validates the payload and queues the job, unless the same work is already queued or running
- * (a repeated merge event or a redelivery then finds the job already there).
+ * (a repeated merge event or a redelivery then finds the job already there). With `bringForward`, such
+ * a job waiting until later than `at` (default: now) is moved to `at`: a merge does not wait behind an
+ * open PR's debounced completion, and the two cost one fetch.
  */
 export async function enqueue<N extends JobName>(
   queue: Queue,
   name: N,
   payload: JobPayload<N>,
-  options: { at?: Date } = {},
+  options: { at?: Date; bringForward?: boolean } = {},
 ): Promise<EnqueueResult> {
   const data = jobPayloads[name].parse(payload) as Record<string, unknown>;
   const unique = Object.fromEntries(jobOptions[name].dedupeBy.map((key) => [`data.${key}`, data[key]]));
-  if (await queue.jobs.findOne({ name, ...unique }, { projection: { _id: 1 } })) return "already-queued";
+  const existing = await queue.jobs.findOne({ name, ...unique }, { projection: { _id: 1 } });
+  if (existing) {
+    // Only a job waiting for its time: a running one keeps its lock (it reruns itself if it fell behind).
+    if (options.bringForward) {
+      const runAt = options.at ?? new Date();
+      await queue.jobs.updateOne(
+        { _id: existing._id, lockedAt: null, nextRunAt: { $gt: runAt } },
+        { $set: { nextRunAt: runAt } },
+      );
+    }
+    return "already-queued";
+  }
   const job = queue.agenda.create(name, data);
   if (options.at) job.schedule(options.at);
   // Two enqueuers that both saw no job both insert; the unique index lets exactly one of them through.

@@ -1,5 +1,5 @@
 import type { ConfigOctokit, LoadedRepoConfig } from "../convert/load-repo-config.js";
-import type { PullRequestRef, RepositoryKey } from "../records/types.js";
+import type { CompletionTarget, PullRequestRef, RepositoryKey } from "../records/types.js";
 import type { Store } from "../storage/store.js";
 
 /** Collaborators the webhook side receives, so tests and the entry points can each wire their own. */
@@ -7,6 +7,11 @@ export interface WebhookDeps {
   store: Store;
   /** Called after a merged PR is stored; must be idempotent (a replay calls it again). */
   onPullRequestMerged: (ref: PullRequestRef) => Promise<void>;
+  /**
+   * Called after an open PR changed in a way its commits, files or checks may follow (see
+   * `needsCompletion`): queues one debounced completion per PR, so a burst of pushes costs one fetch.
+   */
+  onCompletionNeeded: (target: CompletionTarget) => Promise<void>;
   /** Called after an installation is created or repositories are added: their history gets backfilled. */
   onRepositoriesTracked: (installationId: number, repoIds: readonly number[]) => Promise<void>;
   /**

@@ -131,6 +131,7 @@ describe("bench sections", () => {
       "wall-time",
       "memory",
       "merge",
+      "opened",
       "ingest",
       "cli",
     ]);

@@ -17,8 +17,15 @@ import type { PullRequestDocument } from "../../src/storage/models/pull-request.
 
 export const at = (iso: string): Date => new Date(iso);
 
-export const human = (login: string): Actor => ({ login, id: 1, type: "User" });
-export const bot = (login: string): Actor => ({ login, id: 2, type: "Bot" });
+/** A stable GitHub id per login (any case, as GitHub compares logins): people are keyed by id. */
+export function accountId(login: string): number {
+  let hash = 2166136261;
+  for (const char of login.toLowerCase()) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return (hash % 1_000_000_000) + 1;
+}
+
+export const human = (login: string): Actor => ({ login, id: accountId(login), type: "User" });
+export const bot = (login: string): Actor => ({ login, id: accountId(login), type: "Bot" });
 
 export const REPO = { installationId: 1, repoId: 10 };
 

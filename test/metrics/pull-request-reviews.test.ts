@@ -1,3 +1,4 @@
+import { accountKey } from "../../src/metrics/accounts.js";
 import { computePullRequestMetrics } from "../../src/metrics/pull-request-metrics.js";
 import { parseRepoConfig } from "../../src/metrics/repo-config.js";
 import type { CommitRecord, ReviewRecord } from "../../src/records/types.js";
@@ -56,8 +57,8 @@ describe("review metrics", () => {
     // bob first reviewed at 12:00, carol at 12:30; "Bob" is bob.
     expect(result.reviewers).toEqual(["bob", "carol"]);
     expect(result.reviewsByReviewer).toEqual([
-      { login: "bob", count: 3 },
-      { login: "carol", count: 2 },
+      { login: "bob", count: 3, key: accountKey(human("bob")) },
+      { login: "carol", count: 2, key: accountKey(human("carol")) },
     ]);
     expect(result.metrics).toMatchObject({
       reviewCount: 5, // bob ×3 (12:00, 14:00, 15:00) + carol ×2; not the PENDINGs, not alice
@@ -113,9 +114,9 @@ describe("reviewers of a PR", () => {
       review("dave", "APPROVED", "2026-03-02T14:00:00Z"),
     ];
     const expected = [
-      { login: "carol", count: 1 }, // 12:00, and "carol" sorts before "Dave"
-      { login: "Dave", count: 2 }, // named as the first review spells it
-      { login: "erin", count: 1 },
+      { login: "carol", count: 1, key: accountKey(human("carol")) }, // 12:00, and "carol" sorts before "Dave"
+      { login: "Dave", count: 2, key: accountKey(human("dave")) }, // named as the first review spells it
+      { login: "erin", count: 1, key: accountKey(human("erin")) },
     ];
     expect(compute(reviews).reviewsByReviewer).toEqual(expected);
     expect(compute([...reviews].reverse()).reviewsByReviewer).toEqual(expected);

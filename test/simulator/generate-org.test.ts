@@ -42,8 +42,7 @@ describe("the generated organisation", () => {
 
   it("has bot and AI-agent authors, reverts, hotfixes and AI commit trailers", () => {
     const logins = new Set(pulls.map((p) => p.author.login));
-    for (const login of ["dependabot[bot]", "copilot-swe-agent[bot]", "release-train"])
-      expect(logins.has(login)).toBe(true);
+    for (const login of ["dependabot[bot]", "Copilot", "release-train"]) expect(logins.has(login)).toBe(true);
     expect(pulls.some((p) => p.title.startsWith('Revert "') && /^revert-\d+-/.test(p.headRef))).toBe(true);
     expect(pulls.some((p) => p.headRef.startsWith("hotfix/"))).toBe(true);
     const claude = pulls.find((p) => p.aiTrailer === "claude");

@@ -44,7 +44,7 @@ describe("the worker", () => {
   });
 
   it("completes a merged PR queued by the webhook hook, then lets it be queued again", async () => {
-    const hooks = createSyncHooks(queue, env);
+    const hooks = createSyncHooks(queue, env, db.store());
     await hooks.onPullRequestMerged({ ...ref(3), repo: sim().org.repos[0].fullName });
     await waitFor(async () => (await db.store().pullRequests.findOne(ref(3)).lean())?.dataComplete === true);
     await waitFor(async () => (await queue.jobs.countDocuments({ name: "complete-pull-request" })) === 0);
@@ -52,7 +52,7 @@ describe("the worker", () => {
   });
 
   it("recomputes a repository's PRs after its config changed, off the webhook's path", async () => {
-    const hooks = createSyncHooks(queue, env);
+    const hooks = createSyncHooks(queue, env, db.store());
     await hooks.onPullRequestMerged({ ...ref(5), repo: sim().org.repos[0].fullName });
     await waitFor(async () => (await db.store().pullRequests.findOne(ref(5)).lean())?.dataComplete === true);
     await db.store().pullRequests.updateOne(ref(5), { $set: { metrics: {}, readyAt: null } });
@@ -79,7 +79,7 @@ describe("the worker", () => {
         return true;
       },
     });
-    const hooks = createSyncHooks(queue, env);
+    const hooks = createSyncHooks(queue, env, db.store());
     await hooks.onRepositoriesTracked(sim().org.installationId, [repoId()]);
 
     const paused = await waitFor(async () => {

@@ -12,10 +12,13 @@ export interface GqlScope {
 
 export const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
-/** An `Actor`: a User, or a Bot whose GraphQL login drops the `[bot]` that REST shows. */
+/**
+ * An `Actor`: a User, or a Bot whose GraphQL login drops the `[bot]` that REST shows (or is its app
+ * slug, as for the Copilot agent, `Copilot` in REST).
+ */
 export function actorNode(scope: GqlScope, account: Account) {
   const bot = account.type === "Bot";
-  const login = bot ? account.login.replace(/\[bot\]$/, "") : account.login;
+  const login = account.graphqlLogin ?? (bot ? account.login.replace(/\[bot\]$/, "") : account.login);
   return {
     __typename: bot ? "Bot" : "User",
     id: nodeId(bot ? "BOT" : "U", account.id),

@@ -16,7 +16,7 @@ export function userJson(account: Account, urls: Urls) {
     avatar_url: `${urls.web}/avatars/u/${account.id}`,
     gravatar_id: "",
     url: `${urls.api}/users/${encodeURIComponent(account.login)}`,
-    html_url: `${urls.web}/${account.type === "Bot" ? "apps/" + account.login.replace("[bot]", "") : account.login}`,
+    html_url: `${urls.web}/${account.type === "Bot" ? "apps/" + (account.graphqlLogin ?? account.login.replace("[bot]", "")) : account.login}`,
     type: account.type,
     site_admin: false,
   };

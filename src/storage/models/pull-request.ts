@@ -21,7 +21,11 @@ export type PullRequestDerived = Omit<PullRequestMetricsResult, "metrics"> & {
 export type PullRequestDocument = PullRequestRecord & DraftHistory & PullRequestDerived;
 
 const reviewerReviewsSchema = new Schema<ReviewerReviews>(
-  { login: { type: String, required: true }, count: { type: Number, required: true } },
+  {
+    login: { type: String, required: true },
+    count: { type: Number, required: true },
+    key: { type: String, default: undefined },
+  },
   { _id: false },
 );
 

@@ -12,7 +12,7 @@ import {
   writeReviews,
 } from "../../storage/write/related-records.js";
 import type { WebhookDeps } from "../deps.js";
-import { runHook } from "../handlers/run-hook.js";
+import { requestCompletion, runHook } from "../handlers/run-hook.js";
 import { repoConfigSource } from "./config-source.js";
 import type { RepositoryPlan } from "./plan-batch.js";
 
@@ -67,4 +67,6 @@ export async function applyRepositoryPlan(deps: WebhookDeps, plan: RepositoryPla
     const details = { deliveryId, event: "pull_request.closed", hook: "onPullRequestMerged", ...ref };
     await runHook(deps, details, () => deps.onPullRequestMerged(ref));
   }
+  for (const { number, deliveryId } of plan.completions)
+    await requestCompletion(deps, deliveryId, { installationId, repoId, repo: fullName, number });
 }

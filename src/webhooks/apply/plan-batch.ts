@@ -15,6 +15,7 @@ import { extractDeployment, extractDeploymentStatus } from "../extract/deploymen
 import { extractRepository } from "../extract/installation.js";
 import { extractPullRequest } from "../extract/pull-request.js";
 import { extractReview } from "../extract/review.js";
+import { needsCompletion } from "../needs-completion.js";
 import type { ParsedDelivery } from "./parse-delivery.js";
 
 /** Deliveries that change who has access or the repository's config: applied one at a time, in order. */
@@ -50,6 +51,8 @@ export interface RepositoryPlan {
   refresh: number[];
   /** PRs a delivery saw merged (and that delivery): their complete data is fetched next. */
   merged: Array<{ number: number; deliveryId: string }>;
+  /** Open PRs whose commits, files or checks a delivery may have changed: completed, debounced. */
+  completions: Array<{ number: number; deliveryId: string }>;
   deliveryIds: string[];
 }
 
@@ -65,6 +68,7 @@ const emptyPlan = (repository: RepositoryFields): RepositoryPlan => ({
   deploymentStatuses: [],
   refresh: [],
   merged: [],
+  completions: [],
   deliveryIds: [],
 });
 
@@ -103,6 +107,8 @@ function addRecords(plan: RepositoryPlan, parsed: RecordDelivery): void {
       plan.refresh.push(record.number);
       if (parsed.payload.action === "closed" && record.state === "merged")
         plan.merged.push({ number: record.number, deliveryId: parsed.delivery._id });
+      if (needsCompletion("pull_request", parsed.payload.action, parsed.payload))
+        plan.completions.push({ number: record.number, deliveryId: parsed.delivery._id });
       return;
     }
     case "review": {
@@ -165,6 +171,10 @@ export function planRepositories(deliveries: readonly RecordDelivery[]): Reposit
   }
   for (const plan of plans.values()) {
     plan.refresh = [...new Set(plan.refresh)];
+    // One completion per PR: the hook coalesces anyway, this saves it the calls.
+    plan.completions = plan.completions.filter(
+      (one, index) => plan.completions.findIndex((other) => other.number === one.number) === index,
+    );
   }
   return [...plans.values()];
 }

@@ -3,6 +3,8 @@ import { forgetRepoConfig, refetchRepoConfig } from "../../convert/repo-config-c
 import type { WebhookDeps } from "../deps.js";
 import type { PushEvent } from "../schemas/push.js";
 import { repoConfigSource } from "../apply/config-source.js";
+import { needsCompletion } from "../needs-completion.js";
+import { requestCompletion } from "./run-hook.js";
 import { withTrackedRepository } from "./tracked-repository.js";
 
 /**
@@ -17,10 +19,17 @@ export function mayChangeRepoConfig(payload: PushEvent): boolean {
   );
 }
 
-/** Refetches the config the push may have changed; a real change recomputes the repository's PRs. */
-export async function handlePush(deps: WebhookDeps, payload: PushEvent): Promise<void> {
-  if (!mayChangeRepoConfig(payload)) return;
+/**
+ * Refetches the config the push may have changed; a real change recomputes the repository's PRs. A forced
+ * push also queues a completion of the open PRs on that branch (their old commits are gone).
+ */
+export async function handlePush(deps: WebhookDeps, payload: PushEvent, deliveryId: string): Promise<void> {
+  const completion = needsCompletion("push", undefined, payload);
+  const configMayChange = mayChangeRepoConfig(payload);
+  if (!completion && !configMayChange) return;
   await withTrackedRepository(deps, payload, async (repository) => {
+    await requestCompletion(deps, deliveryId, completion);
+    if (!configMayChange) return;
     const source = repoConfigSource(deps, repository);
     const { changed } = await refetchRepoConfig(source, repository);
     if (!changed) return;

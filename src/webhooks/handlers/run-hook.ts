@@ -1,3 +1,4 @@
+import type { CompletionTarget } from "../../records/types.js";
 import type { WebhookDeps } from "../deps.js";
 
 /**
@@ -15,4 +16,16 @@ export async function runHook(
   } catch (error) {
     deps.reportError(error, details);
   }
+}
+
+/** Hands an open PR that `needsCompletion` picked (if any) to the debounced completion. */
+export async function requestCompletion(
+  deps: WebhookDeps,
+  deliveryId: string,
+  target: CompletionTarget | null,
+): Promise<void> {
+  if (!target) return;
+  await runHook(deps, { deliveryId, hook: "onCompletionNeeded", ...target }, () =>
+    deps.onCompletionNeeded(target),
+  );
 }

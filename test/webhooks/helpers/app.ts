@@ -4,9 +4,9 @@ import type { Store } from "../../../src/storage/store.js";
 import type { WebhookDeps } from "../../../src/webhooks/deps.js";
 import { createInboxWriter, inboxCollection } from "../../../src/storage/inbox/index.js";
 import { createInboxProcessor } from "../../../src/webhooks/apply/processor.js";
+import type { CompletionTarget, PullRequestRef, RepositoryKey } from "../../../src/records/types.js";
 import { clearStore, useTestDatabase } from "../../harness/database.js";
 import { testPrivateKey } from "../../harness/private-key.js";
-import type { PullRequestRef, RepositoryKey } from "../../../src/records/types.js";
 
 export const WEBHOOK_SECRET = "test-secret";
 const silentLog = pino({ level: "silent" });
@@ -28,6 +28,8 @@ export function createProbot(): Probot {
  */
 export interface RecordingDeps extends WebhookDeps {
   merged: PullRequestRef[];
+  /** What `onCompletionNeeded` was asked to complete (open PRs, force-pushed branches). */
+  completions: CompletionTarget[];
   tracked: { installationId: number; repoIds: number[] }[];
   configChanged: RepositoryKey[];
   /** `owner/name` of each config load (cache miss). */
@@ -39,6 +41,7 @@ export interface RecordingDeps extends WebhookDeps {
 
 const freshRecording = () => ({
   merged: [],
+  completions: [],
   tracked: [],
   configChanged: [],
   configLoads: [],
@@ -57,6 +60,9 @@ export function recordingDeps(storeOf: () => Store, probot: Probot = createProbo
     onPullRequestMerged: async (ref) => {
       deps.merged.push(ref);
       if (deps.failMergeHook) throw new Error("job queue unavailable");
+    },
+    onCompletionNeeded: async (target) => {
+      deps.completions.push(target);
     },
     onRepositoriesTracked: async (installationId, repoIds) => {
       deps.tracked.push({ installationId, repoIds: [...repoIds] });
