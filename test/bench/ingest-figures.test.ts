@@ -144,7 +144,9 @@ describe("bench sections", () => {
 
   it("refuses an unknown or missing section with the names it knows", () => {
     expect(() => benchOptions(["--only", "ingset"], {})).toThrow(/unknown section ingset/);
-    expect(() => benchOptions(["--only"], {})).toThrow(/requests, wall-time, memory, merge, ingest/);
+    expect(() => benchOptions(["--only"], {})).toThrow(
+      /requests, wall-time, memory, merge, opened, ingest, cli/,
+    );
   });
 
   it("sizes the ingest burst as issue 9 measured it, and smaller when quick", () => {
