@@ -55,7 +55,8 @@ describeInBrowser("every dashboard view at desktop and phone widths", () => {
       const sizes = await page.$$eval("[data-chart] canvas", (canvases) =>
         canvases.map((canvas) => Math.min(canvas.clientWidth, canvas.clientHeight)),
       );
-      expect(sizes).toHaveLength(7);
+      // Seven flow charts and the DORA panel's four.
+      expect(sizes).toHaveLength(11);
       expect(sizes.every((size) => size > 100)).toBe(true);
     }
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
