@@ -1,4 +1,4 @@
-import { refreshPullRequest } from "../../src/convert/refresh-pull-request.js";
+import { refreshPullRequests } from "../../src/convert/refresh-pull-requests.js";
 import { refreshRepositoryPullRequests, type RefreshProgress } from "../../src/convert/refresh-repository.js";
 import { DEFAULT_REPO_CONFIG, type RepoConfig } from "../../src/metrics/repo-config.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
@@ -6,6 +6,9 @@ import { at, REPO, seedRecords, storedPullRequest } from "./seed.js";
 
 const db = useTestDatabase();
 const pr7 = { ...REPO, number: 7 };
+/** The convert step as the inbox and the sync call it, for PR 7 alone. */
+const refreshPullRequest = (store: ReturnType<typeof db.store>, pr: typeof pr7, repoConfig: RepoConfig) =>
+  refreshPullRequests(store, REPO, [pr.number], repoConfig);
 const findPr = (number = 7, repoId = REPO.repoId) =>
   db
     .store()
@@ -19,7 +22,7 @@ beforeEach(async () => {
   await seedRecords(db.store());
 });
 
-describe("refreshPullRequest", () => {
+describe("refreshPullRequests", () => {
   it("writes every derived field from the PR's stored records", async () => {
     await db.store().pullRequests.create(storedPullRequest());
     await refreshPullRequest(db.store(), pr7, config);

@@ -95,54 +95,48 @@ export interface TestApp {
 let deliveries = 0;
 
 /** The inbox path of a real deployment, minus HTTP and signatures (test/webhooks/http.test.ts has those). */
-function unloadedTestApp(storeOf: () => Store): { app: TestApp; load: () => Promise<void> } {
+function inboxTestApp(storeOf: () => Store): TestApp {
   const probot = createProbot();
   const deps = recordingDeps(storeOf, probot);
   return {
-    app: {
-      probot,
-      deps,
-      async receive(name, payload, id = `delivery-${++deliveries}`) {
-        const store = storeOf();
-        const writer = createInboxWriter(inboxCollection(store), { timeoutMs: 5_000 });
-        const action = (payload as { action?: unknown }).action;
-        const installation = (payload as { installation?: { id?: unknown } }).installation;
-        await writer.write({
-          id,
-          event: name,
-          action: typeof action === "string" ? action : null,
-          installationId: typeof installation?.id === "number" ? installation.id : null,
-          payload: JSON.stringify(payload),
-          receivedAt: new Date(),
-        });
-        await createInboxProcessor({ ...deps, log: silentLog }).drain();
-      },
-      async retryNow() {
-        await storeOf().inbox.updateMany({ state: "pending" }, { $set: { availableAt: new Date(0) } });
-        await createInboxProcessor({ ...deps, log: silentLog }).drain();
-      },
+    probot,
+    deps,
+    async receive(name, payload, id = `delivery-${++deliveries}`) {
+      const store = storeOf();
+      const writer = createInboxWriter(inboxCollection(store), { timeoutMs: 5_000 });
+      const action = (payload as { action?: unknown }).action;
+      const installation = (payload as { installation?: { id?: unknown } }).installation;
+      await writer.write({
+        id,
+        event: name,
+        action: typeof action === "string" ? action : null,
+        installationId: typeof installation?.id === "number" ? installation.id : null,
+        payload: JSON.stringify(payload),
+        receivedAt: new Date(),
+      });
+      await createInboxProcessor({ ...deps, log: silentLog }).drain();
     },
-    load: async () => {},
+    async retryNow() {
+      await storeOf().inbox.updateMany({ state: "pending" }, { $set: { availableAt: new Date(0) } });
+      await createInboxProcessor({ ...deps, log: silentLog }).drain();
+    },
   };
 }
 
 /** The inbox path on a store, for a test that wants an app of its own. */
 export async function createTestApp(store: Store): Promise<TestApp> {
-  const { app, load } = unloadedTestApp(() => store);
-  await load();
-  return app;
+  return inboxTestApp(() => store);
 }
 /**
- * The test file's database and one app on it for the whole file (loading Probot is slow). Before each
+ * The test file's database and one app on it for the whole file. Before each
  * test the database is emptied and the app's recordings, failure switches and hooks start afresh, so a
  * test that replaces a hook or makes one fail does not leak into the next.
  */
 export function useTestApp(): { db: ReturnType<typeof useTestDatabase>; app: TestApp } {
   const db = useTestDatabase();
-  const { app, load } = unloadedTestApp(() => db.store());
+  const app = inboxTestApp(() => db.store());
   let pristine: Omit<RecordingDeps, "store">;
-  beforeAll(async () => {
-    await load();
+  beforeAll(() => {
     const { store: _store, ...withoutStore } = app.deps;
     pristine = withoutStore;
   });
