@@ -32,13 +32,3 @@ export function decodeCursor(cursor: string): CursorPosition | null {
   const parsed = wireSchema.safeParse(json);
   return parsed.success ? { createdAt: new Date(parsed.data.c), prId: parsed.data.i } : null;
 }
-
-/** The filter for "strictly after this position" in (createdAt desc, prId desc) order. */
-export function afterCursor(position: CursorPosition) {
-  return {
-    $or: [
-      { createdAt: { $lt: position.createdAt } },
-      { createdAt: position.createdAt, prId: { $lt: position.prId } },
-    ],
-  };
-}

@@ -1,8 +1,9 @@
 import type { PullRequestState } from "../records/types.js";
 import type { Store } from "../storage/store.js";
-import { exactAnyCase } from "./any-case.js";
-import { afterCursor, encodeCursor, type CursorPosition } from "./cursor.js";
+import { ANY_CASE } from "../storage/models/any-case.js";
+import { encodeCursor, type CursorPosition } from "./cursor.js";
 import { NotFoundError } from "./errors.js";
+import { listNewestFirst } from "./newest-first.js";
 import {
   toApiPullRequest,
   viewProjection,
@@ -28,34 +29,66 @@ export interface PullRequestPage {
   nextCursor: string | null;
 }
 
+/** The equality filters of a list, each an index's prefix after `installationId` (see the PR model). */
+interface ListEqualities {
+  repoId?: number;
+  state?: PullRequestState;
+  author?: string;
+}
+
+/**
+ * Which index serves a list: its equalities, the filters left to check on what it returns, and the
+ * collation it needs. An author has few PRs, so the author's index serves any other filter beside it.
+ */
+function listPlan(equal: ListEqualities) {
+  if (equal.author !== undefined) {
+    const { author, ...rest } = equal;
+    const keep = (doc: PullRequestView) =>
+      (rest.repoId === undefined || doc.repoId === rest.repoId) &&
+      (rest.state === undefined || doc.state === rest.state);
+    const residual = rest.repoId !== undefined || rest.state !== undefined;
+    return { filter: { "author.login": author }, collation: ANY_CASE, keep: residual ? keep : undefined };
+  }
+  return {
+    filter: {
+      ...(equal.repoId === undefined ? {} : { repoId: equal.repoId }),
+      ...(equal.state === undefined ? {} : { state: equal.state }),
+    },
+    collation: undefined,
+    keep: undefined,
+  };
+}
+
 /**
  * One page of an installation's PRs, newest first by (createdAt, prId). A PR inserted while a client
  * pages through lands before or after the cursor by its own createdAt, so no page repeats or skips one.
+ * The repository's name is resolved to its id first; every read is one range of an index.
  */
 export async function listPullRequests(
   store: Store,
   installationId: number,
   query: ListPullRequestsQuery,
+  now: Date = new Date(),
 ): Promise<PullRequestPage> {
-  const repo = query.repo ? (await resolveRepository(store, installationId, query.repo)).repo : undefined;
-  const createdAt = {
-    ...(query.since ? { $gte: query.since } : {}),
-    ...(query.until ? { $lt: query.until } : {}),
-  };
-  const filter = {
-    installationId,
-    ...(repo ? { repo } : {}),
-    ...(query.state ? { state: query.state } : {}),
-    ...(query.since || query.until ? { createdAt } : {}),
-    ...(query.author ? { "author.login": exactAnyCase(query.author) } : {}),
-    ...(query.cursor ? afterCursor(query.cursor) : {}),
-  };
+  const repoId = query.repo ? (await resolveRepository(store, installationId, query.repo)).repoId : undefined;
+  const plan = listPlan({ repoId, state: query.state, author: query.author });
   // One extra row tells whether another page exists without a count.
-  const rows = await store.pullRequests
-    .find(filter, viewProjection)
-    .sort({ createdAt: -1, prId: -1 })
-    .limit(query.limit + 1)
-    .lean<PullRequestView[]>();
+  const rows = await listNewestFirst<PullRequestView>({
+    read: (createdAt, limit) => {
+      const find = store.pullRequests
+        .find({ installationId, ...plan.filter, createdAt }, viewProjection)
+        .sort({ createdAt: -1, prId: -1 });
+      if (plan.collation) find.collation(plan.collation);
+      if (limit !== undefined) find.limit(limit);
+      return find.lean<PullRequestView[]>();
+    },
+    keep: plan.keep,
+    count: query.limit + 1,
+    after: query.cursor,
+    since: query.since,
+    until: query.until,
+    now,
+  });
   const page = rows.slice(0, query.limit);
   const configs = await repoConfigs(
     store,
@@ -78,7 +111,7 @@ export async function getPullRequest(
 ): Promise<ApiPullRequest> {
   const { repo, repoId } = await resolveRepository(store, installationId, fullName);
   const doc = await store.pullRequests
-    .findOne({ installationId, repo, number }, viewProjection)
+    .findOne({ installationId, repoId, number }, viewProjection)
     .lean<PullRequestView>();
   if (!doc) throw new NotFoundError(`pull request ${repo}#${number} not found`);
   const configs = await repoConfigs(store, installationId, [repoId]);

@@ -1,5 +1,5 @@
 import type { Store } from "../storage/store.js";
-import { exactAnyCase } from "./any-case.js";
+import { ANY_CASE } from "../storage/models/any-case.js";
 import { NotFoundError } from "./errors.js";
 
 export interface RepositoryRef {
@@ -12,6 +12,7 @@ export interface RepositoryRef {
 /**
  * Where `owner/name` (any case) is known: listed by an installation, or having stored PRs (a webhook
  * may arrive before the installation's repository list). `installationId` undefined searches them all.
+ * Both reads are equalities on an index: the repositories' any-case name index, then the PRs' exact name.
  */
 async function findRepositories(
   store: Store,
@@ -19,14 +20,15 @@ async function findRepositories(
   installationId: number | undefined,
 ): Promise<RepositoryRef[]> {
   const scope = installationId === undefined ? {} : { installationId };
-  const pattern = exactAnyCase(fullName);
   const listed = await store.repositories
-    .find({ ...scope, fullName: pattern }, { installationId: 1, fullName: 1, repoId: 1 })
+    .find({ ...scope, fullName }, { installationId: 1, fullName: 1, repoId: 1 })
+    .collation(ANY_CASE)
     .lean();
   if (listed.length > 0)
     return listed.map((r) => ({ installationId: r.installationId, repo: r.fullName, repoId: r.repoId }));
+  if (installationId === undefined) return [];
   const stored = await store.pullRequests
-    .findOne({ ...scope, repo: pattern }, { installationId: 1, repo: 1, repoId: 1 })
+    .findOne({ installationId, repo: fullName }, { installationId: 1, repo: 1, repoId: 1 })
     .lean();
   return stored ? [{ installationId: stored.installationId, repo: stored.repo, repoId: stored.repoId }] : [];
 }

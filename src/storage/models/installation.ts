@@ -1,5 +1,6 @@
 import { Schema, type Connection } from "mongoose";
 import type { InstallationRecord } from "../../records/types.js";
+import { ANY_CASE } from "./any-case.js";
 import { recordOptions } from "./shared.js";
 
 const installationSchema = new Schema<InstallationRecord>(
@@ -17,6 +18,7 @@ const installationSchema = new Schema<InstallationRecord>(
   },
   { ...recordOptions, collection: "installations" },
 );
-installationSchema.index({ "account.login": 1 });
+// `--installation <login>` finds the account any case, as GitHub compares logins.
+installationSchema.index({ "account.login": 1 }, { collation: ANY_CASE, name: "login_any_case" });
 
 export const installationModel = (db: Connection) => db.model("Installation", installationSchema);

@@ -2,6 +2,7 @@ import { Schema, type Connection } from "mongoose";
 import type { PullRequestMetricsResult } from "../../metrics/pull-request-metrics.js";
 import type { ReviewerReviews } from "../../metrics/reviews.js";
 import type { DraftHistory, PullRequestRecord } from "../../records/types.js";
+import { ANY_CASE } from "./any-case.js";
 import { actorSchema, recordOptions } from "./shared.js";
 
 /**
@@ -79,8 +80,19 @@ pullRequestSchema.index({ installationId: 1, repoId: 1, number: 1 }, { unique: t
 pullRequestSchema.index({ installationId: 1, prId: 1 });
 pullRequestSchema.index({ installationId: 1, repo: 1, mergedAt: 1 });
 pullRequestSchema.index({ installationId: 1, mergedAt: 1 });
-pullRequestSchema.index({ installationId: 1, repo: 1, createdAt: 1 });
 pullRequestSchema.index({ installationId: 1, "author.login": 1, mergedAt: 1 });
 pullRequestSchema.index({ installationId: 1, state: 1, repo: 1 });
+// The PR list (src/query/pull-requests.ts), newest first, read in windows of `createdAt` after an
+// equality on each filter it offers: the embedded server plans only an equality prefix plus one range.
+// Ascending, and read with `$gte`/`$lt` only: there, an inclusive upper bound (`$lte`) on a field that more
+// index fields follow misses the documents equal to it (SecantusDB 0.7.0b3).
+pullRequestSchema.index({ installationId: 1, createdAt: 1, prId: 1 });
+pullRequestSchema.index({ installationId: 1, repoId: 1, createdAt: 1, prId: 1 });
+pullRequestSchema.index({ installationId: 1, state: 1, createdAt: 1, prId: 1 });
+pullRequestSchema.index({ installationId: 1, repoId: 1, state: 1, createdAt: 1, prId: 1 });
+pullRequestSchema.index(
+  { installationId: 1, "author.login": 1, createdAt: 1, prId: 1 },
+  { collation: ANY_CASE, name: "list_by_author_any_case" },
+);
 
 export const pullRequestModel = (db: Connection) => db.model("PullRequest", pullRequestSchema);

@@ -1,6 +1,7 @@
 import { Schema, type Connection } from "mongoose";
 import type { RepoConfigFile } from "../../metrics/repo-config.js";
 import type { RepositoryRecord } from "../../records/types.js";
+import { ANY_CASE } from "./any-case.js";
 import { recordOptions } from "./shared.js";
 
 /**
@@ -76,6 +77,8 @@ const repositorySchema = new Schema<RepositoryDocument>(
   { ...recordOptions, collection: "repositories", minimize: false },
 );
 repositorySchema.index({ installationId: 1, repoId: 1 }, { unique: true });
-repositorySchema.index({ installationId: 1, fullName: 1 });
+// A name given by a user (`--repo`, `?repo=`) is found any case, in one installation or across them.
+repositorySchema.index({ installationId: 1, fullName: 1 }, { collation: ANY_CASE, name: "name_any_case" });
+repositorySchema.index({ fullName: 1 }, { collation: ANY_CASE, name: "name_any_case_all" });
 
 export const repositoryModel = (db: Connection) => db.model("Repository", repositorySchema);
