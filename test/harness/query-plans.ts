@@ -1,12 +1,14 @@
-import type { CommandStartedEvent, Document } from "mongodb";
+import type { CollationOptions, CommandStartedEvent, Document, ExplainVerbosity } from "mongodb";
 import type { Store } from "../../src/storage/store.js";
 import { useTestDatabase } from "./database.js";
 
-/** A filter the code under test sent: a find's, or the query of an update. */
+/** A filter the code under test sent: a find's (an aggregate's leading `$match` too), or an update's. */
 export interface SentFilter {
   kind: "find" | "update";
   collection: string;
   filter: Document;
+  /** A find's collation: an any-case index answers only a query that names its collation. */
+  collation?: CollationOptions;
 }
 
 /**
@@ -24,6 +26,13 @@ export function isPointWrite({ filter }: SentFilter): boolean {
 
 const isId = (value: object) => value.constructor.name === "ObjectId";
 
+/** The residual filter of a plan's FETCH stage, wherever it sits under projection or limit stages. */
+function fetchFilter(plan: Document | undefined): Document | undefined {
+  if (!plan) return undefined;
+  if (plan.stage === "FETCH") return plan.filter as Document | undefined;
+  return fetchFilter(plan.inputStage as Document | undefined);
+}
+
 /**
  * A test database whose client reports every command, so a test can record the filters the code
  * sends and have the server explain them: a filter the server cannot plan on an index scans the
@@ -33,6 +42,8 @@ export function useMonitoredDatabase(): {
   store: () => Store;
   sent: SentFilter[];
   collectionScans: (filters: readonly SentFilter[]) => Promise<string[]>;
+  offIndex: (filters: readonly SentFilter[]) => Promise<string[]>;
+  docsExamined: (one: SentFilter) => Promise<number>;
 } {
   const db = useTestDatabase({ monitorCommands: true });
   const sent: SentFilter[] = [];
@@ -43,7 +54,12 @@ export function useMonitoredDatabase(): {
       .on("commandStarted", (event: CommandStartedEvent) => {
         const collection = String(event.command[event.commandName]);
         if (event.commandName === "find") {
-          sent.push({ kind: "find", collection, filter: event.command.filter as Document });
+          const collation = event.command.collation as CollationOptions | undefined;
+          sent.push({ kind: "find", collection, filter: event.command.filter as Document, collation });
+        }
+        const [head] = (event.command.pipeline ?? []) as Document[];
+        if (event.commandName === "aggregate" && head && "$match" in head) {
+          sent.push({ kind: "find", collection, filter: head.$match as Document });
         }
         if (event.commandName === "update") {
           for (const update of event.command.updates as Array<{ q: Document }>) {
@@ -53,12 +69,15 @@ export function useMonitoredDatabase(): {
       });
   });
 
-  const planOf = async ({ collection, filter }: SentFilter): Promise<string> => {
+  const explain = async ({ collection, filter, collation }: SentFilter, verbosity: ExplainVerbosity) => {
     const mongo = db.connection().db;
     if (!mongo) throw new Error("the monitored database is not open yet");
-    const explained = await mongo.collection(collection).find(filter).explain("queryPlanner");
-    return JSON.stringify((explained.queryPlanner as Document).winningPlan);
+    const cursor = mongo.collection(collection).find(filter, collation ? { collation } : {});
+    return cursor.explain(verbosity);
   };
+  const planOf = async (one: SentFilter): Promise<string> =>
+    JSON.stringify(((await explain(one, "queryPlanner")).queryPlanner as Document).winningPlan);
+  const describe = (one: SentFilter) => `${one.collection} ${JSON.stringify(one.filter)}`;
 
   return {
     store: db.store,
@@ -66,10 +85,22 @@ export function useMonitoredDatabase(): {
     collectionScans: async (filters) => {
       const scans: string[] = [];
       for (const one of filters) {
-        if ((await planOf(one)).includes("COLLSCAN"))
-          scans.push(`${one.collection} ${JSON.stringify(one.filter)}`);
+        if ((await planOf(one)).includes("COLLSCAN")) scans.push(describe(one));
       }
       return scans;
     },
+    // Stricter: the whole filter must be the index's bounds. A FETCH that re-checks a residual filter
+    // means the index served only part of it, and the server read every document of that part.
+    offIndex: async (filters) => {
+      const off: string[] = [];
+      for (const one of filters) {
+        const plan = JSON.parse(await planOf(one)) as Document;
+        if (JSON.stringify(plan).includes("COLLSCAN") || fetchFilter(plan)) off.push(describe(one));
+      }
+      return off;
+    },
+    // What the server read to answer the filter (the whole match, before any sort or limit).
+    docsExamined: async (one) =>
+      Number(((await explain(one, "executionStats")).executionStats as Document).totalDocsExamined),
   };
 }
