@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 /** An HTTP server run as a child process (by default `npm start`'s entry point, as an operator runs it). */
 export interface AppProcess {
   url: string;
+  /** The app's process id, for reading its memory from /proc. */
+  pid: number;
   /** The last lines the app logged, for error messages. */
   logTail(): string;
   stop(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startAppProcess(
   const url = `http://127.0.0.1:${port}`;
   const app: AppProcess = {
     url,
+    pid: child.pid ?? -1,
     logTail: () => lines.join("\n"),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

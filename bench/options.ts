@@ -7,7 +7,16 @@
 import { z } from "zod";
 
 /** The table's sections, in the order they run. `memory` compares with `requests`' run, so it brings it. */
-export const SECTIONS = ["requests", "wall-time", "memory", "merge", "opened", "ingest", "cli"] as const;
+export const SECTIONS = [
+  "requests",
+  "wall-time",
+  "memory",
+  "merge",
+  "opened",
+  "ingest",
+  "cli",
+  "reads",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface IngestSizes {
@@ -42,6 +51,8 @@ export interface BenchOptions {
   mergeTimeoutMs: number;
   /** The ingest section: the organisation backfilled first, then the burst (issue 9: 10 connections, 20 s). */
   ingest: IngestSizes;
+  /** The reads section: stored PRs of the two sizes compared (issue 10: 50,000 then 250,000). */
+  readsPrs: [number, number];
 }
 
 const sectionsSchema = z
@@ -62,6 +73,17 @@ function onlyFlag(argv: readonly string[], env: NodeJS.ProcessEnv): ReadonlySet<
   const chosen = new Set<Section>(parsed.data);
   if (chosen.has("memory")) chosen.add("requests");
   return chosen;
+}
+
+/** `--reads-prs=2000,10000` / BENCH_READS_PRS: the reads section's two sizes. */
+function readsFlag(argv: readonly string[], env: NodeJS.ProcessEnv): [number, number] | undefined {
+  const given = argv.find((arg) => arg.startsWith("--reads-prs="))?.split("=")[1] ?? env.BENCH_READS_PRS;
+  if (given === undefined || given === "") return undefined;
+  const sizes = given.split(",").map(Number);
+  if (sizes.length !== 2 || !sizes.every((prs) => Number.isInteger(prs) && prs >= 20)) {
+    throw new Error(`--reads-prs takes two whole numbers of at least 20, e.g. 2000,10000, not ${given}`);
+  }
+  return [sizes[0], sizes[1]];
 }
 
 function memoryFlag(argv: readonly string[], env: NodeJS.ProcessEnv): number | undefined {
@@ -86,6 +108,7 @@ export function benchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     memoryPrs: memoryFlag(argv, env) ?? sizes.memoryPrs,
     mergeTimeoutMs: 120_000,
     sections,
+    readsPrs: readsFlag(argv, env) ?? (quick ? [2_000, 10_000] : [50_000, 250_000]),
     ingest: {
       // Full: the demo's organisation; quick: small enough to backfill in seconds.
       repos: quick ? 2 : 3,

@@ -12,9 +12,11 @@ import { measureCli, type CliResult } from "./measure-cli.js";
 import { measureMergeToComplete } from "./measure-merge.js";
 import { measureMemory } from "./measure-memory.js";
 import { measureOpenedToComplete } from "./measure-opened.js";
+import { measureReads, type ReadsResult } from "./measure-reads.js";
 import { measureRequests } from "./measure-requests.js";
 import { measureWallTime } from "./measure-wall-time.js";
 import { benchOptions, type Section } from "./options.js";
+import { readsRows } from "./reads-rows.js";
 import { buildRows, HEADERS, type Measured } from "./report.js";
 import { describeMachine, writeResults } from "./results.js";
 import { summarize } from "./summary.js";
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
   const server = await startBenchServer(PROJECT_ROOT);
   const measured: Measured = { errors: [] };
   let cli: CliResult | undefined;
+  let reads: ReadsResult | undefined;
   const mongoUri = server.uri;
   const runs = (section: Section) => options.sections.has(section);
   try {
@@ -95,11 +98,21 @@ async function main(): Promise<number> {
         measureOpenedToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
       );
     }
+    if (runs("reads")) {
+      reads = await attempt(measured, "reads", () =>
+        measureReads({ mongoUri, sizes: options.readsPrs, runs: 5, progress }),
+      );
+    }
   } finally {
     await server.stop();
   }
   const cliError = measured.errors.find((error) => error.measurement === "cli")?.message;
-  const rows = [...buildRows(measured), ...cliRows(cli, cliError)];
+  const readsError = measured.errors.find((error) => error.measurement === "reads")?.message;
+  const rows = [
+    ...buildRows(measured),
+    ...cliRows(cli, cliError),
+    ...(runs("reads") ? readsRows(reads, readsError) : []),
+  ];
   process.stdout.write(`${formatTable(HEADERS, rows)}\n`);
   const file = writeResults(RESULTS_DIR, {
     startedAt,
@@ -110,6 +123,7 @@ async function main(): Promise<number> {
     database: server.kind,
     ...measured,
     cli,
+    reads,
     summary: summarize(measured),
     table: { headers: HEADERS, rows },
   });

@@ -134,6 +134,7 @@ describe("bench sections", () => {
       "opened",
       "ingest",
       "cli",
+      "reads",
     ]);
     expect([...benchOptions(["--only", "ingest", "--quick"], {}).sections]).toEqual(["ingest"]);
     expect([...benchOptions(["--only=merge,ingest"], {}).sections]).toEqual(["merge", "ingest"]);

@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import { startAppProcess, type AppProcess } from "./app-process.js";
+import { openBenchDatabase, uriForDatabase } from "./database.js";
+import { benchPrivateKey, BENCH_APP_ID } from "./github-app.js";
+import { seedReadsOrg, type SeededOrg } from "./reads-seed.js";
+import { firstView, READ_REQUESTS, type Get } from "./reads-requests.js";
+
+/** p50 and p95 of one request's repeated timings, in milliseconds. */
+export interface Timing {
+  runs: number;
+  p50: number;
+  p95: number;
+}
+
+export interface ReadsAtSize {
+  prs: number;
+  seedSeconds: number;
+  /** By request name (READ_REQUESTS' names, and `dashboard first view`). */
+  timings: Record<string, Timing>;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+}
+
+export interface ReadsResult {
+  sizes: ReadsAtSize[];
+  /** "npm start's entry point (src/main.ts) as a child process". */
+  server: string;
+}
+
+const APP_READY_MS = 60_000;
+/** A request slower than this after its first run is not run all five times: it fails its row anyway. */
+const ROW_BUDGET_MS = 60_000;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function time(runs: number, request: () => Promise<void>): Promise<Timing> {
+  const took: number[] = [];
+  const started = Date.now();
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    await request();
+    took.push(performance.now() - t0);
+    if (Date.now() - started > ROW_BUDGET_MS) break;
+  }
+  const sorted = [...took].sort((a, b) => a - b);
+  return { runs: took.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+const rssMb = (pid: number): number => {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return line ? Number(line[1]) / 1024 : Number.NaN;
+};
+
+function client(app: AppProcess, org: SeededOrg): Get {
+  return async (path, params = {}) => {
+    const url = new URL(`/api/v1/${path}`, app.url);
+    for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${org.token}` } });
+    const body: unknown = await response.json();
+    if (!response.ok)
+      throw new Error(`GET ${url.pathname}${url.search}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+}
+
+async function measureSize(
+  mongoUri: string,
+  prs: number,
+  runs: number,
+  progress: (message: string) => void,
+): Promise<ReadsAtSize> {
+  const database = await openBenchDatabase(mongoUri, "reads");
+  try {
+    const seeding = Date.now();
+    const org = await seedReadsOrg(database.store, prs, progress);
+    const seedSeconds = (Date.now() - seeding) / 1000;
+    progress(`reads: ${prs} PRs stored in ${Math.round(seedSeconds)} s; starting the app`);
+    const app = await startAppProcess(
+      {
+        APP_ID: String(BENCH_APP_ID),
+        PRIVATE_KEY: benchPrivateKey(),
+        WEBHOOK_SECRET: "reads-bench",
+        // Nothing syncs while it answers: GitHub is an unused local port and the schedule is yearly.
+        GHE_HOST: "127.0.0.1:9",
+        GHE_PROTOCOL: "http",
+        SYNC_SCHEDULE: "0 4 1 1 *",
+        MONGODB_URI: uriForDatabase(mongoUri, database.name),
+        LOG_LEVEL: "warn",
+      },
+      APP_READY_MS,
+    );
+    try {
+      const get = client(app, org);
+      const rssBeforeMb = rssMb(app.pid);
+      const timings: Record<string, Timing> = {};
+      for (const request of READ_REQUESTS) {
+        const call = () => request.run(get, org).then(() => undefined);
+        await call(); // warm: the first answer also loads the code path
+        timings[request.name] = await time(runs, call);
+        progress(`reads ${prs}: ${request.name} p95 ${Math.round(timings[request.name].p95)} ms`);
+      }
+      timings["dashboard first view"] = await time(runs, () => firstView(get, org, new Date()));
+      progress(
+        `reads ${prs}: dashboard first view p95 ${Math.round(timings["dashboard first view"].p95)} ms`,
+      );
+      return { prs, seedSeconds, timings, rssBeforeMb, rssAfterMb: rssMb(app.pid) };
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+/** The `reads` section: each size seeded in its own database, then asked through the app's HTTP API. */
+export async function measureReads(options: {
+  mongoUri: string;
+  sizes: readonly number[];
+  runs: number;
+  progress: (message: string) => void;
+}): Promise<ReadsResult> {
+  const sizes: ReadsAtSize[] = [];
+  for (const prs of options.sizes) {
+    sizes.push(await measureSize(options.mongoUri, prs, options.runs, options.progress));
+  }
+  return { sizes, server: "npm start's entry point (src/main.ts) as a child process" };
+}
