@@ -27,10 +27,14 @@ const exclusive = <T>(ref: RepositoryKey, task: () => Promise<T>): Promise<T> =>
 const effective = (cache: Pick<RepoConfigCache, "config">): RepoConfig =>
   parseRepoConfigObject(cache.config ?? null).config;
 
+/** The effective config of a repository's cache fields, or null when it was never fetched. */
+export const configOfCache = (
+  cached: Pick<RepoConfigCache, "config" | "configFetchedAt"> | null | undefined,
+): RepoConfig | null => (cached?.configFetchedAt ? effective(cached) : null);
+
 /** The cached effective config, or null when it was never fetched (or the repository is untracked). */
 export async function readCachedRepoConfig(store: Store, ref: RepositoryKey): Promise<RepoConfig | null> {
-  const cached = await store.repositories.findOne(key(ref), { config: 1, configFetchedAt: 1 }).lean();
-  return cached?.configFetchedAt ? effective(cached) : null;
+  return configOfCache(await store.repositories.findOne(key(ref), { config: 1, configFetchedAt: 1 }).lean());
 }
 
 async function fetchAndCache(
