@@ -51,8 +51,8 @@ export interface BenchOptions {
   mergeTimeoutMs: number;
   /** The ingest section: the organisation backfilled first, then the burst (issue 9: 10 connections, 20 s). */
   ingest: IngestSizes;
-  /** The reads section: stored PRs of the two sizes compared (issue 10: 50,000 then 250,000). */
-  readsPrs: [number, number];
+  /** The reads section: stored PRs of the sizes compared (issue 10: 50,000 then 250,000). */
+  readsPrs: number[];
 }
 
 const sectionsSchema = z
@@ -75,15 +75,20 @@ function onlyFlag(argv: readonly string[], env: NodeJS.ProcessEnv): ReadonlySet<
   return chosen;
 }
 
-/** `--reads-prs=2000,10000` / BENCH_READS_PRS: the reads section's two sizes. */
-function readsFlag(argv: readonly string[], env: NodeJS.ProcessEnv): [number, number] | undefined {
+/** `--reads-prs=2000,10000` / BENCH_READS_PRS: the reads section's sizes, growing (one or two). */
+function readsFlag(argv: readonly string[], env: NodeJS.ProcessEnv): number[] | undefined {
   const given = argv.find((arg) => arg.startsWith("--reads-prs="))?.split("=")[1] ?? env.BENCH_READS_PRS;
   if (given === undefined || given === "") return undefined;
   const sizes = given.split(",").map(Number);
-  if (sizes.length !== 2 || !sizes.every((prs) => Number.isInteger(prs) && prs >= 20)) {
-    throw new Error(`--reads-prs takes two whole numbers of at least 20, e.g. 2000,10000, not ${given}`);
-  }
-  return [sizes[0], sizes[1]];
+  const valid =
+    sizes.length >= 1 &&
+    sizes.length <= 2 &&
+    sizes.every((prs, i) => Number.isInteger(prs) && prs >= 1_000 && (i === 0 || prs > sizes[i - 1]));
+  if (!valid)
+    throw new Error(
+      `--reads-prs takes one or two growing sizes of at least 1000, e.g. 2000,10000, not ${given}`,
+    );
+  return sizes;
 }
 
 function memoryFlag(argv: readonly string[], env: NodeJS.ProcessEnv): number | undefined {
