@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { request } from "node:http";
 import { startAppProcess, type AppProcess } from "./app-process.js";
 import { openBenchDatabase, uriForDatabase } from "./database.js";
 import { benchPrivateKey, BENCH_APP_ID } from "./github-app.js";
@@ -10,6 +11,8 @@ export interface Timing {
   runs: number;
   p50: number;
   p95: number;
+  /** Why the request failed (its row is an error then). */
+  error?: string;
 }
 
 export interface ReadsAtSize {
@@ -35,14 +38,22 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function time(runs: number, request: () => Promise<void>): Promise<Timing> {
-  const took: number[] = [];
+async function timeOnce(request: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await request();
+  return performance.now() - t0;
+}
+
+/**
+ * One warm-up answer (it also loads the code path), then `runs` timed ones. A request whose warm-up
+ * alone passes the budget is timed by that one answer: it is far past every target already.
+ */
+async function time(runs: number, request: () => Promise<unknown>): Promise<Timing> {
+  const warm = await timeOnce(request);
+  const took: number[] = warm > ROW_BUDGET_MS ? [warm] : [];
   const started = Date.now();
-  for (let i = 0; i < runs; i += 1) {
-    const t0 = performance.now();
-    await request();
-    took.push(performance.now() - t0);
-    if (Date.now() - started > ROW_BUDGET_MS) break;
+  while (took.length < runs && !(took.length > 0 && Date.now() - started > ROW_BUDGET_MS)) {
+    took.push(await timeOnce(request));
   }
   const sorted = [...took].sort((a, b) => a - b);
   return { runs: took.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
@@ -53,15 +64,32 @@ const rssMb = (pid: number): number => {
   return line ? Number(line[1]) / 1024 : Number.NaN;
 };
 
+/**
+ * GET with node:http rather than fetch: fetch gives up on an answer that takes over 300 s, and before
+ * the rollups some answers at 250,000 PRs take longer; the bench must time them, not fail.
+ */
+function getJson(url: URL, token: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+      );
+      response.on("error", reject);
+    });
+    sent.on("error", reject);
+    sent.end();
+  });
+}
+
 function client(app: AppProcess, org: SeededOrg): Get {
   return async (path, params = {}) => {
     const url = new URL(`/api/v1/${path}`, app.url);
     for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
-    const response = await fetch(url, { headers: { authorization: `Bearer ${org.token}` } });
-    const body: unknown = await response.json();
-    if (!response.ok)
-      throw new Error(`GET ${url.pathname}${url.search}: ${response.status} ${JSON.stringify(body)}`);
-    return body;
+    const { status, text } = await getJson(url, org.token);
+    if (status !== 200) throw new Error(`GET ${url.pathname}${url.search}: ${status} ${text.slice(0, 200)}`);
+    return JSON.parse(text) as unknown;
   };
 }
 
@@ -93,8 +121,13 @@ async function measureSize(
     const rssBeforeMb = rssMb(app.pid);
     const timings: Record<string, Timing> = {};
     const timed = async (name: string, call: () => Promise<unknown>) => {
-      await call(); // warm: the first answer also loads the code path
-      timings[name] = await time(runs, () => call().then(() => undefined));
+      // A request that fails is that row's failure; the other rows are still measured.
+      timings[name] = await time(runs, call).catch((error: unknown) => ({
+        runs: 0,
+        p50: Number.NaN,
+        p95: Number.NaN,
+        error: error instanceof Error ? error.message : String(error),
+      }));
       progress(
         `reads ${prs}: ${name} p50 ${Math.round(timings[name].p50)} ms, p95 ${Math.round(timings[name].p95)} ms`,
       );
