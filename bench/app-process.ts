@@ -26,13 +26,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Which TypeScript file to run, and the path that answers 200 once it is ready. */
+/** Which file to run (TypeScript through tsx, or compiled JavaScript), and the path that answers 200 once it is ready. */
 export interface ServerEntry {
   file: string;
   readyPath: string;
 }
 
-export const MERGELENS_ENTRY: ServerEntry = { file: "src/main.ts", readyPath: "/healthz" };
+/** What `npm start` runs: the compiled app (`npm run bench` builds it first). */
+export const MERGELENS_ENTRY: ServerEntry = { file: "dist/main.js", readyPath: "/healthz" };
+
+const nodeArgs = (file: string) => [
+  ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+  ...(file.endsWith(".ts") ? ["--import", "tsx"] : []),
+  file,
+];
 
 /** Starts `entry` with `env` on top of a clean environment and waits until its ready path answers 200. */
 export async function startAppProcess(
@@ -41,7 +48,7 @@ export async function startAppProcess(
   entry: ServerEntry = MERGELENS_ENTRY,
 ): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", entry.file], {
+  const child = spawn(process.execPath, nodeArgs(entry.file), {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, PORT: String(port) },
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "pipe"],

@@ -6,7 +6,7 @@ import { checkRunModel, checkSuiteModel } from "./models/check-run.js";
 import { commentModel } from "./models/comment.js";
 import { commitModel } from "./models/commit.js";
 import { deploymentModel } from "./models/deployment.js";
-import { inboxModel } from "./models/inbox-delivery.js";
+import { inboxDeliveryIdModel, inboxModel } from "./models/inbox-batch.js";
 import { installationModel } from "./models/installation.js";
 import { pullRequestModel } from "./models/pull-request.js";
 import { repositoryModel } from "./models/repository.js";
@@ -29,6 +29,7 @@ export function createStore(db: Connection) {
     apiTokens: apiTokenModel(db),
     accessChanges: accessChangeModel(db),
     inbox: inboxModel(db),
+    inboxDeliveryIds: inboxDeliveryIdModel(db),
   };
 }
 

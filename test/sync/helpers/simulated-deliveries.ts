@@ -4,7 +4,7 @@ import type { Simulator } from "../../../src/simulator/server.js";
 import type { Store } from "../../../src/storage/store.js";
 import type { SyncHooks } from "../../../src/sync/hooks.js";
 import { pino } from "pino";
-import { createInboxWriter, inboxCollection } from "../../../src/storage/inbox/index.js";
+import { createInboxWriter, inboxStorage } from "../../../src/storage/inbox/index.js";
 import { createInboxProcessor } from "../../../src/webhooks/apply/processor.js";
 import { simulatorProbot } from "./simulated-github.js";
 
@@ -27,7 +27,7 @@ export async function simulatedWebhooks(sim: Simulator, store: Store, hooks: Syn
     reportError: (error) => reported.push(error),
     log: pino({ level: "silent" }),
   });
-  const writer = createInboxWriter(inboxCollection(store), { timeoutMs: 5_000 });
+  const writer = createInboxWriter(inboxStorage(store), { timeoutMs: 5_000 });
   const octokit: InstallationOctokit = await probot.auth(sim.org.installationId);
   const repo = sim.org.repos[0];
   const owner = sim.org.login;
