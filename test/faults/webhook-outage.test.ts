@@ -19,9 +19,10 @@ import { webhookTraffic } from "./helpers/webhook-traffic.js";
 /**
  * `npm start` (compiled) taking GitHub's webhooks when its database stops (issues 9 and 12): every
  * delivery sent while the database is down is refused (503, within the 9 s the test gives GitHub),
- * never acknowledged; the app is then SIGKILLed before the database returns, holding acknowledged
- * deliveries it has not applied. Database and app restart, GitHub redelivers what failed when the
- * product's hourly job asks it to, and the stored records equal a fault-free run of the same deliveries.
+ * never acknowledged, and the app acknowledges again once it returns. At the second outage the app is
+ * SIGKILLed before the database returns, holding acknowledged deliveries it has not applied. Database
+ * and app restart, GitHub redelivers what failed when the product's hourly job asks it to, and the
+ * stored records equal a fault-free run of the same deliveries.
  */
 const SECRET = "fault-test-webhook-secret";
 const PULLS = 6;
@@ -55,6 +56,20 @@ const send = (deliveries: Delivery[]): Promise<SentAttempt[]> =>
 const statuses = (attempts: SentAttempt[]) => attempts.map((attempt) => attempt.delivery.status);
 const guids = (attempts: SentAttempt[]) => attempts.map((attempt) => attempt.delivery.guid);
 
+/** The deliveries cut into consecutive parts of these sizes, the rest last. */
+function split(deliveries: Delivery[], sizes: number[]): Delivery[][] {
+  const ends = sizes.map((_, index) => sizes.slice(0, index + 1).reduce((sum, size) => sum + size, 0));
+  const starts = [0, ...ends];
+  return [...ends, deliveries.length].map((end, index) => deliveries.slice(starts[index], end));
+}
+
+/** The app's /healthz status, or null while it does not answer. */
+const healthz = (port: number): Promise<number | null> =>
+  fetch(`http://127.0.0.1:${port}/healthz`).then(
+    (response) => response.status,
+    () => null,
+  );
+
 async function faultFreeRun(repoId: number) {
   const mongo = reference.connection().db;
   if (!mongo) throw new Error("no reference database handle");
@@ -75,13 +90,7 @@ it("refuses deliveries while the database is down and loses none it acknowledged
     PULLS,
     PULLS,
   ]);
-  const third = Math.floor(traffic.length / 3);
-  const [before, during, whileDead, after] = [
-    traffic.slice(0, third),
-    traffic.slice(third, 2 * third),
-    traffic.slice(2 * third, 2 * third + 3),
-    traffic.slice(2 * third + 3),
-  ];
+  const [before, firstOutage, between, secondOutage, whileDead, after] = split(traffic, [8, 4, 6, 4, 2]);
 
   // GitHub's answer for the repository's config hangs: the app acknowledges deliveries but applies none.
   const hang = sim.injectFault({
@@ -107,8 +116,21 @@ it("refuses deliveries while the database is down and loses none it acknowledged
 
   // The database stops: every delivery is refused in time, none acknowledged.
   await database.stop();
-  const refused = await send(during);
-  expect(statuses(refused)).toEqual(during.map(() => "Invalid HTTP Response: 503"));
+  const refused = await send(firstOutage);
+  expect(statuses(refused)).toEqual(firstOutage.map(() => "Invalid HTTP Response: 503"));
+
+  // It returns while the app runs: once /healthz says so, deliveries are acknowledged again.
+  await database.restart();
+  await waitFor(async () => (await healthz(started.port)) === 200, 30_000);
+  const acknowledgedAgain = await send(between);
+  expect(statuses(acknowledgedAgain)).toEqual(between.map(() => "OK"));
+  const held = guids([...acknowledged, ...acknowledgedAgain]);
+  expect(await inbox.countDocuments({ _id: { $in: held }, state: "pending" })).toBe(held.length);
+
+  // It stops again, and this time the app dies before it returns.
+  await database.stop();
+  const refusedAgain = await send(secondOutage);
+  expect(statuses(refusedAgain)).toEqual(secondOutage.map(() => "Invalid HTTP Response: 503"));
 
   // The app dies before the database returns; GitHub cannot reach it either.
   started.kill("SIGKILL");
@@ -127,14 +149,15 @@ it("refuses deliveries while the database is down and loses none it acknowledged
   );
   expect(statuses(await send(after))).toEqual(after.map(() => "OK"));
 
-  // An hour on, the product's redelivery job asks GitHub to send again what failed.
+  // An hour on, the product's redelivery job asks GitHub to send again what failed (about one a
+  // second: Octokit's throttling spaces an app's writes, as GitHub asks).
   const mongo = database.store().db.db;
   if (!mongo) throw new Error("no database handle");
   queue = await createQueue(mongo);
   expect(await enqueue(queue, "redeliver-failed-webhooks", {}, { bringForward: true })).toBe(
     "already-queued",
   );
-  const failed = new Set([...guids(refused), ...guids(unreachable)]);
+  const failed = new Set([...guids(refused), ...guids(refusedAgain), ...guids(unreachable)]);
   const redelivered = () => sim.webhooks.attempts.filter((attempt) => attempt.delivery.redelivery);
   await waitFor(async () => redelivered().length >= failed.size, 30_000);
   await sim.webhooks.idle();
