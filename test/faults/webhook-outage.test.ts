@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { loadRepoConfigFile } from "../../src/convert/load-repo-config.js";
 import type { SentAttempt } from "../../src/simulator/webhook-sender.js";
 import type { Simulator } from "../../src/simulator/server.js";
-import { inboxCollection } from "../../src/storage/inbox/index.js";
+import { inboxCollection, summarizeInbox } from "../../src/storage/inbox/index.js";
 import { createSyncHooks } from "../../src/sync/hooks.js";
 import { createQueue, enqueue, type Queue } from "../../src/sync/queue.js";
 import { useTestDatabase } from "../harness/database.js";
@@ -109,10 +109,9 @@ it("refuses deliveries while the database is down and loses none it acknowledged
   const acknowledged = await send(before);
   expect(statuses(acknowledged)).toEqual(before.map(() => "OK"));
   await waitFor(async () => hang.hits() >= 1);
-  const inbox = inboxCollection(database.store());
-  expect(await inbox.countDocuments({ _id: { $in: guids(acknowledged) }, state: "pending" })).toBe(
-    before.length,
-  );
+  // Nothing else is in the inbox: what it holds pending is what the app acknowledged.
+  const inbox = () => summarizeInbox(inboxCollection(database.store()));
+  expect((await inbox()).counts).toEqual({ pending: before.length, applied: 0, failed: 0 });
 
   // The database stops: every delivery is refused in time, none acknowledged.
   await database.stop();
@@ -124,8 +123,11 @@ it("refuses deliveries while the database is down and loses none it acknowledged
   await waitFor(async () => (await healthz(started.port)) === 200, 30_000);
   const acknowledgedAgain = await send(between);
   expect(statuses(acknowledgedAgain)).toEqual(between.map(() => "OK"));
-  const held = guids([...acknowledged, ...acknowledgedAgain]);
-  expect(await inbox.countDocuments({ _id: { $in: held }, state: "pending" })).toBe(held.length);
+  // Also held: any refused delivery whose insert the driver still had queued when the database returned
+  // (answered 503 all the same; GitHub's redelivery of it is then a duplicate, stored once).
+  const { counts } = await inbox();
+  expect(counts).toMatchObject({ applied: 0, failed: 0 });
+  expect(counts.pending).toBeGreaterThanOrEqual(before.length + between.length);
 
   // It stops again, and this time the app dies before it returns.
   await database.stop();
@@ -165,8 +167,8 @@ it("refuses deliveries while the database is down and loses none it acknowledged
   expect(statuses(redelivered())).toEqual([...failed].map(() => "OK"));
 
   // Everything GitHub delivered is applied once, and the records are the fault-free run's.
-  await waitFor(async () => (await inbox.countDocuments({ state: "pending" })) === 0, 30_000);
-  expect(await inbox.countDocuments({ state: "applied" })).toBe(traffic.length);
+  await waitFor(async () => (await inbox()).counts.pending === 0, 30_000);
+  expect((await inbox()).counts).toEqual({ pending: 0, applied: traffic.length, failed: 0 });
   expect(await storedRecords(database.store(), repoId)).toEqual(expected);
   expect(await storedSnapshot(database.store(), repoId)).toEqual(
     await storedSnapshot(reference.store(), repoId),
