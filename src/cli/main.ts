@@ -20,7 +20,8 @@ async function readEnv(): Promise<Env> {
 async function openStore() {
   if (!database) {
     const env = await readEnv();
-    const [{ pino }, { openDatabase, embeddedStoragePath }] = await Promise.all([
+    // pino's default export: a bundle (npm run build) keeps only that of a CommonJS module.
+    const [{ default: pino }, { openDatabase, embeddedStoragePath }] = await Promise.all([
       import("pino"),
       import("../runtime/database.js"),
     ]);
