@@ -1,5 +1,6 @@
 import type { Env } from "../config/env.js";
 import type { OpenDatabase } from "../runtime/database.js";
+import { commandNamed } from "./command-list.js";
 import { runCli } from "./program.js";
 
 /**
@@ -27,7 +28,9 @@ async function openStore() {
     ]);
     try {
       // Warnings only: stdout carries the command's output, which scripts parse.
-      database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)));
+      database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)), {
+        syncIndexes: !commandNamed(process.argv.slice(2))?.readsOnly,
+      });
     } catch (error) {
       if (env.MONGODB_URI) throw error;
       throw new Error(

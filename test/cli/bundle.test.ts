@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { buildCliBundle, CLI_BUNDLE_DIR } from "../../scripts/cli/build-bundle.js";
+import { connectDatabase } from "../../src/storage/connect.js";
 import { seedPullRequests, seedRepository } from "../api/seed.js";
 import { testMongoUri, useTestDatabase } from "../harness/database.js";
 
@@ -69,5 +70,25 @@ describe("the mergelens bundle, with no node_modules beside it", () => {
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const { groups } = JSON.parse(result.stdout) as { groups: { key: string; prsMerged: number }[] };
     expect(groups).toEqual([expect.objectContaining({ key: "all", prsMerged: 1 })]);
+  });
+
+  it("syncs no index for `metrics`, which only reads (the app syncs them at start)", async () => {
+    const dbName = `${db.dbName}_fresh`;
+    const result = await mergelens(dbName, "metrics", "--format", "json");
+    const connection = await connectDatabase(testMongoUri(), dbName);
+    try {
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      const mongo = connection.db;
+      if (!mongo) throw new Error("not connected");
+      const indexes = await Promise.all(
+        (await mongo.listCollections().toArray()).map(async ({ name }) =>
+          (await mongo.collection(name).listIndexes().toArray()).map((index) => String(index.name)),
+        ),
+      );
+      expect(indexes.flat().filter((name) => name !== "_id_")).toEqual([]);
+    } finally {
+      await connection.dropDatabase().catch(() => undefined);
+      await connection.close();
+    }
   });
 });
