@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { buildCliBundle, CLI_BUNDLE_DIR } from "../../scripts/cli/build-bundle.js";
 import { connectDatabase } from "../../src/storage/connect.js";
+import { TEXT_LIMITS } from "../../src/records/bounded-text.js";
 import { seedPullRequests, seedRepository } from "../api/seed.js";
 import { testMongoUri, useTestDatabase } from "../harness/database.js";
 
@@ -53,6 +54,14 @@ beforeAll(async () => {
       mergedAt: new Date("2024-05-10T06:00Z"),
       metrics: { cycleTimeHours: 6 },
     },
+    // Opened with a 5 MB title: stored cut to its bound, as the records step leaves it.
+    {
+      ...widgets,
+      number: 2,
+      title: "Huge ".repeat(TEXT_LIMITS.title).slice(0, TEXT_LIMITS.title),
+      truncated: ["title"],
+      createdAt: new Date("2024-05-20T00:00Z"),
+    },
   ]);
 }, 120_000);
 
@@ -70,6 +79,32 @@ describe("the mergelens bundle, with no node_modules beside it", () => {
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const { groups } = JSON.parse(result.stdout) as { groups: { key: string; prsMerged: number }[] };
     expect(groups).toEqual([expect.objectContaining({ key: "all", prsMerged: 1 })]);
+  });
+
+  it("marks a title stored cut in the prs table, with one line saying where it was cut", async () => {
+    const result = await mergelens(db.dbName, "prs", "--repo", "acme/widgets");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const rows = result.stdout.split("\n").filter((line) => line.startsWith("│ #"));
+    expect(rows).toEqual([
+      expect.stringMatching(/^│ #2 +│ Huge Huge .*… \[cut\] │/),
+      expect.not.stringContaining("[cut]"),
+    ]);
+    expect(result.stdout).toMatch(
+      /\n\[cut\] title stored cut to its first 1,024 characters; GitHub has the whole text\n$/,
+    );
+    const json = await mergelens(db.dbName, "prs", "--repo", "acme/widgets", "--format", "json");
+    const { items } = JSON.parse(json.stdout) as { items: { number: number; truncated: string[] }[] };
+    expect(items.map(({ number, truncated }) => ({ number, truncated }))).toEqual([
+      { number: 2, truncated: ["title"] },
+      { number: 1, truncated: [] },
+    ]);
+  });
+
+  it("writes no cut note when no PR shown was cut", async () => {
+    const result = await mergelens(db.dbName, "prs", "--repo", "acme/widgets", "--state", "merged");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toContain("│ #1 ");
+    expect(result.stdout).not.toContain("[cut]");
   });
 
   it("syncs no index for `metrics`, which only reads (the app syncs them at start)", async () => {
