@@ -8,7 +8,7 @@ export interface CommandEntry {
   /** Its line in `mergelens --help`: the command's own description (test/cli/commands.test.ts checks). */
   summary: string;
   load: () => Promise<RegisterCommand>;
-  /** It only reads: the database is opened as it is, without syncing indexes (see OpenOptions). */
+  /** It only reads: the database is opened as it is, with no index sync or collection made (OpenOptions). */
   readsOnly?: true;
 }
 

@@ -29,7 +29,7 @@ async function openStore() {
     try {
       // Warnings only: stdout carries the command's output, which scripts parse.
       database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)), {
-        syncIndexes: !commandNamed(process.argv.slice(2))?.readsOnly,
+        readsOnly: commandNamed(process.argv.slice(2))?.readsOnly,
       });
     } catch (error) {
       if (env.MONGODB_URI) throw error;

@@ -14,9 +14,12 @@ export interface OpenDatabase {
 export const embeddedStoragePath = (projectRoot: string): string => path.join(projectRoot, ".data", "mongo");
 
 export interface OpenOptions {
-  /** Bring the collections' indexes in line with the models first (default). Commands that only read skip
-   * it: the app does it at start, and it costs a short command 0.1–0.3 s on the embedded server. */
-  syncIndexes?: boolean;
+  /**
+   * For a command that only reads: the database is taken as the app left it, with no index sync and no
+   * collection created (mongoose's autoCreate). The app does both at start; on the embedded server they
+   * cost a short command 0.1–0.3 s.
+   */
+  readsOnly?: boolean;
 }
 
 /** MONGODB_URI when set; otherwise the embedded server, keeping its files under `.data/` (CONTRACT.md). */
@@ -34,9 +37,9 @@ export async function openDatabase(
     uri = embedded.uri;
     log.info({ storagePath }, "MONGODB_URI is unset: using the embedded database");
   }
-  const connection = await connectDatabase(uri);
+  const connection = await connectDatabase(uri, undefined, options.readsOnly ? { autoCreate: false } : {});
   const store = createStore(connection);
-  if (options.syncIndexes ?? true) await syncIndexes(store);
+  if (!options.readsOnly) await syncIndexes(store);
   return {
     store,
     async close() {
