@@ -6,6 +6,10 @@ import { fileURLToPath } from "node:url";
 /** An HTTP server run as a child process (by default `npm start`'s entry point, as an operator runs it). */
 export interface AppProcess {
   url: string;
+  /** The app's own process (node runs the entry directly, with no npm in between). */
+  pid: number;
+  /** Bytes the app has written to stdout and stderr so far: its log's growth. */
+  logBytes(): number;
   /** The last lines the app logged, for error messages. */
   logTail(): string;
   stop(): Promise<void>;
@@ -54,7 +58,9 @@ export async function startAppProcess(
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
+  let logged = 0;
   const keep = (chunk: Buffer) => {
+    logged += chunk.length;
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
     lines.splice(0, Math.max(0, lines.length - TAIL_LINES));
   };
@@ -62,8 +68,11 @@ export async function startAppProcess(
   child.stderr.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
+  if (child.pid === undefined) throw new Error(`${entry.file} could not be started`);
   const app: AppProcess = {
     url,
+    pid: child.pid,
+    logBytes: () => logged,
     logTail: () => lines.join("\n"),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

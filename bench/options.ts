@@ -7,7 +7,16 @@
 import { z } from "zod";
 
 /** The table's sections, in the order they run. `memory` compares with `requests`' run, so it brings it. */
-export const SECTIONS = ["requests", "wall-time", "memory", "merge", "opened", "ingest", "cli"] as const;
+export const SECTIONS = [
+  "requests",
+  "wall-time",
+  "memory",
+  "merge",
+  "opened",
+  "ingest",
+  "cli",
+  "bodies",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface IngestSizes {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { IngestResult } from "./measure-ingest.js";
+import type { BodiesResult } from "./measure-bodies.js";
 import type { CliResult } from "./measure-cli.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { OpenedResult } from "./measure-opened.js";
@@ -33,6 +34,7 @@ export interface BenchResults {
   ingest?: IngestResult;
   cli?: CliResult;
   opened?: OpenedResult;
+  bodies?: BodiesResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;

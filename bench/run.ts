@@ -5,8 +5,10 @@
  * Exits non-zero only when a measurement crashed; a missed target is a FAIL row, not an error.
  */
 import { fileURLToPath } from "node:url";
+import { bodiesRows } from "./bodies-rows.js";
 import { cliRows } from "./cli-rows.js";
 import { startBenchServer } from "./database.js";
+import { measureBodies, type BodiesResult } from "./measure-bodies.js";
 import { measureIngest } from "./measure-ingest.js";
 import { measureCli, type CliResult } from "./measure-cli.js";
 import { measureMergeToComplete } from "./measure-merge.js";
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
   const server = await startBenchServer(PROJECT_ROOT);
   const measured: Measured = { errors: [] };
   let cli: CliResult | undefined;
+  let bodies: BodiesResult | undefined;
   const mongoUri = server.uri;
   const runs = (section: Section) => options.sections.has(section);
   try {
@@ -95,11 +98,18 @@ async function main(): Promise<number> {
         measureOpenedToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
       );
     }
+    if (runs("bodies")) {
+      bodies = await attempt(measured, "bodies", () => measureBodies({ mongoUri }));
+    }
   } finally {
     await server.stop();
   }
-  const cliError = measured.errors.find((error) => error.measurement === "cli")?.message;
-  const rows = [...buildRows(measured), ...cliRows(cli, cliError)];
+  const errorOf = (name: string) => measured.errors.find((error) => error.measurement === name)?.message;
+  const rows = [
+    ...buildRows(measured),
+    ...(runs("cli") ? cliRows(cli, errorOf("cli")) : []),
+    ...(runs("bodies") ? bodiesRows(bodies, errorOf("bodies")) : []),
+  ];
   process.stdout.write(`${formatTable(HEADERS, rows)}\n`);
   const file = writeResults(RESULTS_DIR, {
     startedAt,
@@ -110,6 +120,7 @@ async function main(): Promise<number> {
     database: server.kind,
     ...measured,
     cli,
+    bodies,
     summary: summarize(measured),
     table: { headers: HEADERS, rows },
   });

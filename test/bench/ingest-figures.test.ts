@@ -157,6 +157,7 @@ describe("bench sections", () => {
       "opened",
       "ingest",
       "cli",
+      "bodies",
     ]);
     expect([...benchOptions(["--only", "ingest", "--quick"], {}).sections]).toEqual(["ingest"]);
     expect([...benchOptions(["--only=merge,ingest"], {}).sections]).toEqual(["merge", "ingest"]);
@@ -168,7 +169,7 @@ describe("bench sections", () => {
   it("refuses an unknown or missing section with the names it knows", () => {
     expect(() => benchOptions(["--only", "ingset"], {})).toThrow(/unknown section ingset/);
     expect(() => benchOptions(["--only"], {})).toThrow(
-      /requests, wall-time, memory, merge, opened, ingest, cli/,
+      /requests, wall-time, memory, merge, opened, ingest, cli, bodies/,
     );
   });
 
