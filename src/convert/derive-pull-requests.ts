@@ -7,7 +7,7 @@ import type { PullRequestDerived } from "../storage/models/pull-request.js";
 import type { Store } from "../storage/store.js";
 
 /** What the convert step writes: the derived fields only, never webhook- or sync-owned ones. */
-export type ConvertedFields = Omit<PullRequestDerived, "dataComplete" | "dataNotes">;
+export type ConvertedFields = Omit<PullRequestDerived, "dataComplete" | "dataNotes" | "rollupWeeks">;
 
 export type StoredPullRequest = PullRequestRecord & DraftHistory;
 

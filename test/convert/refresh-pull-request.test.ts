@@ -83,6 +83,7 @@ describe("refreshPullRequests", () => {
       "aiAssisted",
       "aiEvidence",
       "metrics",
+      "rollupWeeks",
     ]);
     const rest = (doc: object | null) =>
       Object.fromEntries(Object.entries(doc ?? {}).filter(([field]) => !derived.includes(field)));

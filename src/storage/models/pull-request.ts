@@ -16,6 +16,11 @@ export type PullRequestDerived = Omit<PullRequestMetricsResult, "metrics"> & {
   dataNotes: string[];
   /** An open map, not PullRequestMetrics: a PR stored before a metric existed lacks its key. */
   metrics: Record<string, number | null>;
+  /**
+   * The weeks whose rollups counted this PR when it was last converted, so a PR that moves (a new
+   * mergedAt) is taken out of its old week. Absent on PRs stored before rollups existed.
+   */
+  rollupWeeks?: Date[];
 };
 
 export type PullRequestDocument = PullRequestRecord & DraftHistory & PullRequestDerived;
@@ -72,6 +77,7 @@ const pullRequestSchema = new Schema<PullRequestDocument>(
     dataComplete: { type: Boolean, default: false },
     dataNotes: { type: [String], default: [] },
     metrics: { type: Schema.Types.Mixed, default: {} },
+    rollupWeeks: { type: [Date], default: [] },
   },
   { ...recordOptions, collection: "pull_requests", minimize: false },
 );
@@ -79,6 +85,10 @@ pullRequestSchema.index({ installationId: 1, repoId: 1, number: 1 }, { unique: t
 pullRequestSchema.index({ installationId: 1, prId: 1 });
 pullRequestSchema.index({ installationId: 1, repo: 1, mergedAt: 1 });
 pullRequestSchema.index({ installationId: 1, mergedAt: 1 });
+// A repository's PRs merged or opened in a range: rollup rebuilds and partial weeks (src/query/metrics.ts).
+pullRequestSchema.index({ installationId: 1, repoId: 1, mergedAt: 1 });
+pullRequestSchema.index({ installationId: 1, repoId: 1, createdAt: 1 });
+pullRequestSchema.index({ installationId: 1, createdAt: 1 });
 pullRequestSchema.index({ installationId: 1, repo: 1, createdAt: 1 });
 pullRequestSchema.index({ installationId: 1, "author.login": 1, mergedAt: 1 });
 pullRequestSchema.index({ installationId: 1, state: 1, repo: 1 });
