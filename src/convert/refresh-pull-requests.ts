@@ -1,7 +1,8 @@
 import type { RepoConfig } from "../metrics/repo-config.js";
 import type { RepositoryKey } from "../records/types.js";
 import type { Store } from "../storage/store.js";
-import { derivePullRequests } from "./derive-pull-requests.js";
+import type { PullRequestDocument } from "../storage/models/pull-request.js";
+import { derivePullRequests, type ConvertedFields } from "./derive-pull-requests.js";
 import { rebuildRollups, weeksToRebuild } from "./rebuild-rollups.js";
 import { rollupWeeksOf } from "../metrics/rollup-build.js";
 
@@ -20,7 +21,21 @@ export async function refreshPullRequests(
   if (numbers.length === 0) return;
   const prs = await store.pullRequests.find({ ...repo, number: { $in: [...numbers] } }).lean();
   if (prs.length === 0) return;
-  const derived = await derivePullRequests(store, repo, prs, config);
+  await writeDerived(store, repo, prs, await derivePullRequests(store, repo, prs, config));
+}
+
+type Placed = Pick<PullRequestDocument, "number" | "createdAt" | "mergedAt" | "rollupWeeks">;
+
+/**
+ * Writes stored PRs' new derived fields (`derived[i]` is `prs[i]`'s) and rebuilds the rollups of the
+ * weeks they count in now or counted in before, once for the batch.
+ */
+export async function writeDerived(
+  store: Store,
+  repo: RepositoryKey,
+  prs: readonly Placed[],
+  derived: readonly ConvertedFields[],
+): Promise<void> {
   // Old and new weeks both, until the old ones are rebuilt: a crash in between leaves them known.
   const weeks = prs.map(weeksToRebuild);
   await store.pullRequests.bulkWrite(
