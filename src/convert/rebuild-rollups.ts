@@ -2,6 +2,7 @@ import type { AggregatablePullRequest } from "../metrics/aggregate.js";
 import { buildWeekRollup, rollupWeeksOf } from "../metrics/rollup-build.js";
 import { WEEK_MS } from "../metrics/week.js";
 import type { RepositoryKey } from "../records/types.js";
+import { rollupId } from "../storage/models/rollup.js";
 import { encodePart, encodePersonPart } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type TimeRange } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
@@ -46,8 +47,8 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
     store.rollups.bulkWrite(
       weeks.map((week) => ({
         updateOne: {
-          filter: { ...scope, week: new Date(week) },
-          update: { $inc: { marks: 1 } },
+          filter: { _id: rollupId(repo.installationId, repo.repoId, new Date(week)) },
+          update: { $inc: { marks: 1 }, $setOnInsert: { ...scope, week: new Date(week) } },
           upsert: true,
         },
       })),

@@ -32,6 +32,8 @@ export interface StoredPersonPart extends StoredPart {
  * whose parts are missing is being built: it counts as empty.
  */
 export interface RollupDocument {
+  /** `installationId:repoId:YYYY-MM-DD` (`rollupId`): every write finds its rollup by `_id`. */
+  _id: string;
   installationId: number;
   repoId: number;
   week: Date;
@@ -67,6 +69,7 @@ const personPartSchema = new Schema<StoredPersonPart>(
 
 const rollupSchema = new Schema<RollupDocument>(
   {
+    _id: { type: String, required: true },
     installationId: { type: Number, required: true },
     repoId: { type: Number, required: true },
     week: { type: Date, required: true },
@@ -81,5 +84,9 @@ const rollupSchema = new Schema<RollupDocument>(
 rollupSchema.index({ installationId: 1, repoId: 1, week: 1 }, { unique: true });
 // An installation's weeks across its repositories.
 rollupSchema.index({ installationId: 1, week: 1 });
+
+/** A rollup's `_id`: a write led by `_id` is a point lookup on the embedded server (STACK.md). */
+export const rollupId = (installationId: number, repoId: number, week: Date): string =>
+  `${installationId}:${repoId}:${week.toISOString().slice(0, 10)}`;
 
 export const rollupModel = (db: Connection) => db.model("Rollup", rollupSchema);
