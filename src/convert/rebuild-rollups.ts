@@ -3,7 +3,7 @@ import { buildWeekRollup, rollupWeeksOf } from "../metrics/rollup-build.js";
 import { WEEK_MS } from "../metrics/week.js";
 import type { RepositoryKey } from "../records/types.js";
 import { rollupId } from "../storage/models/rollup.js";
-import { encodePart, encodePersonPart } from "../storage/rollups/codec.js";
+import { encodeNumbers, encodePart, encodePersonPart } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type TimeRange } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
 import { upsertWithRetry } from "../storage/write/upsert-if-newer.js";
@@ -68,6 +68,7 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
         total: encodePart(rollup.total),
         authors: rollup.authors.map(encodePersonPart),
         reviewers: rollup.reviewers.map(encodePersonPart),
+        merges: encodeNumbers(rollup.merges),
       },
     };
     return { updateOne: { filter, update } };

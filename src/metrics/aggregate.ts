@@ -24,6 +24,8 @@ export type AggregatablePullRequest = Pick<
   /** Absent on PRs stored before reviewers were derived, which are then in no reviewer group. */
   reviewers?: string[];
   reviewsByReviewer?: ReviewerReviews[];
+  /** Where the PR's lead time starts (DORA); absent on PRs stored before it was derived. */
+  firstCommitAt?: Date | null;
 };
 
 export const DURATION_METRICS = [

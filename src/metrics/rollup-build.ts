@@ -24,6 +24,24 @@ export interface WeekRollup {
   total: RollupPart;
   authors: PersonPart[];
   reviewers: PersonPart[];
+  /** Each merged PR's `mergedAt` and lead-time start (ms), flattened pairs in order: for DORA. */
+  merges: number[];
+}
+
+/** A merged PR's lead time starts at its first commit, or its creation without one (METRICS.md). */
+export const leadTimeStart = (pr: Pick<AggregatablePullRequest, "createdAt" | "firstCommitAt">): number =>
+  (pr.firstCommitAt ?? pr.createdAt).getTime();
+
+/** The PRs merged in [since, until) as `merges` pairs, sorted so a rebuild writes the same bytes. */
+export function mergesOf(
+  prs: readonly Pick<AggregatablePullRequest, "createdAt" | "mergedAt" | "firstCommitAt">[],
+  range: { since: Date; until: Date },
+): number[] {
+  return prs
+    .filter((pr) => inRange(pr.mergedAt, range.since, range.until))
+    .map((pr) => [(pr.mergedAt as Date).getTime(), leadTimeStart(pr)])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .flat();
 }
 
 /**
@@ -92,6 +110,7 @@ export function buildWeekRollup(prs: readonly AggregatablePullRequest[], week: D
     total: partsOfPullRequests(prs, { ...range, groupBy: "none" }).parts.get("all") ?? emptyPart(),
     authors: personParts(prs, range, "author"),
     reviewers: personParts(prs, range, "reviewer"),
+    merges: mergesOf(prs, range),
   };
 }
 

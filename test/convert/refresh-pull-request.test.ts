@@ -84,6 +84,7 @@ describe("refreshPullRequests", () => {
       "aiEvidence",
       "metrics",
       "rollupWeeks",
+      "firstCommitAt",
     ]);
     const rest = (doc: object | null) =>
       Object.fromEntries(Object.entries(doc ?? {}).filter(([field]) => !derived.includes(field)));

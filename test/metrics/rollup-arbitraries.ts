@@ -65,6 +65,8 @@ export const pullRequestArb: fc.Arbitrary<Omit<RandomPr, "number">> = fc
     durations: fc.tuple(...DURATION_METRICS.map(() => duration)),
     checkRuns: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
     failed: fc.integer({ min: 0, max: 2 }),
+    // Minutes before creation of the first commit; null: no commit.
+    firstCommitBefore: fc.option(fc.integer({ min: 0, max: WEEK_HOURS * 60 }), { nil: null }),
   })
   .map(
     ({
@@ -77,6 +79,7 @@ export const pullRequestArb: fc.Arbitrary<Omit<RandomPr, "number">> = fc
       durations,
       checkRuns,
       failed,
+      firstCommitBefore,
     }) => {
       const createdAt = new Date(WINDOW_START + createdMinutes * 60_000);
       const reviewsByReviewer = reviewers.map(({ who, count }) => reviewerOf(who, count));
@@ -86,6 +89,8 @@ export const pullRequestArb: fc.Arbitrary<Omit<RandomPr, "number">> = fc
         createdAt,
         mergedAt:
           mergedAfterMinutes === null ? null : new Date(createdAt.getTime() + mergedAfterMinutes * 60_000),
+        firstCommitAt:
+          firstCommitBefore === null ? null : new Date(createdAt.getTime() - firstCommitBefore * 60_000),
         firstReviewAt: reviewsByReviewer.length > 0 ? new Date(createdAt.getTime() + HOUR_MS) : null,
         ...flags,
         reviewers: reviewsByReviewer.map((reviewer) => reviewer.login),

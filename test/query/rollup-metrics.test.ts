@@ -87,6 +87,7 @@ async function apply(store: Store, batch: readonly Version[], stored: Map<string
         const version = stored.get(`${repoId}#${doc.number}`) as Version;
         return {
           readyAt: version.createdAt,
+          firstCommitAt: version.firstCommitAt ?? null,
           firstReviewAt: version.firstReviewAt,
           firstApprovalAt: null,
           reviewers: version.reviewers ?? [],

@@ -1,12 +1,13 @@
 import { recomputeRepositories } from "../../src/convert/recompute.js";
 import type { GroupBy } from "../../src/metrics/aggregate.js";
+import { getDora } from "../../src/query/dora.js";
 import { getMetrics, getMetricsOfInstallations } from "../../src/query/metrics.js";
 import { seedInstallation, seedPullRequests, seedRepository } from "../api/seed.js";
 import { human } from "../harness/factories.js";
 import { isPointWrite, useMonitoredDatabase } from "../harness/query-plans.js";
 
 /**
- * Every read the metrics query and the rollup upkeep send rides an index: a scan would cost a pass
+ * Every read the metrics and DORA queries and the rollup upkeep send rides an index: a scan would cost a pass
  * over every PR (or rollup) per request on the embedded server, the cost issue 10 measured.
  */
 const db = useMonitoredDatabase();
@@ -38,7 +39,7 @@ beforeAll(async () => {
 
 const GROUPINGS: (Exclude<GroupBy, "none"> | undefined)[] = [undefined, "week", "repo", "author", "reviewer"];
 
-it("the metrics query and recompute read on indexes and write by key", async () => {
+it("the metrics and DORA queries and recompute read on indexes and write by key", async () => {
   const store = db.store();
   db.sent.length = 0;
   // Partial weeks at both ends, and whole weeks between: rollups and PRs both read.
@@ -48,12 +49,13 @@ it("the metrics query and recompute read on indexes and write by key", async () 
     await getMetrics(store, 1, { ...range, groupBy, repo: widgets.repo });
     await getMetricsOfInstallations(store, [1], { ...range, groupBy });
   }
+  await getDora(store, 1, range);
+  await getDora(store, 1, { ...range, repo: widgets.repo });
   await recomputeRepositories(store, [{ ...widgets, fullName: widgets.repo }], () => undefined);
 
-  const sent = db.sent.filter((one) => ["rollups", "pull_requests", "repositories"].includes(one.collection));
-  expect(new Set(sent.map((one) => one.collection))).toEqual(
-    new Set(["rollups", "pull_requests", "repositories"]),
-  );
+  const checked = ["rollups", "pull_requests", "repositories", "deployments"];
+  const sent = db.sent.filter((one) => checked.includes(one.collection));
+  expect(new Set(sent.map((one) => one.collection))).toEqual(new Set(checked));
   // Names given in any case are looked up by the repository resolver, outside this check.
   const finds = sent.filter((one) => one.kind === "find" && !JSON.stringify(one.filter).includes("$regex"));
   expect(await db.collectionScans(finds)).toEqual([]);

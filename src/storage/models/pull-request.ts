@@ -21,6 +21,11 @@ export type PullRequestDerived = Omit<PullRequestMetricsResult, "metrics"> & {
    * mergedAt) is taken out of its old week. Absent on PRs stored before rollups existed.
    */
   rollupWeeks?: Date[];
+  /**
+   * The earliest commit `authoredAt` (null: no commit, or none dated), where a change's lead time starts
+   * (METRICS.md, DORA). Absent on PRs stored before it was derived.
+   */
+  firstCommitAt?: Date | null;
 };
 
 export type PullRequestDocument = PullRequestRecord & DraftHistory & PullRequestDerived;
@@ -78,6 +83,7 @@ const pullRequestSchema = new Schema<PullRequestDocument>(
     dataNotes: { type: [String], default: [] },
     metrics: { type: Schema.Types.Mixed, default: {} },
     rollupWeeks: { type: [Date], default: [] },
+    firstCommitAt: { type: Date, default: undefined },
   },
   { ...recordOptions, collection: "pull_requests", minimize: false },
 );

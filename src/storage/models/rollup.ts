@@ -41,6 +41,8 @@ export interface RollupDocument {
   total?: StoredPart;
   authors?: StoredPersonPart[];
   reviewers?: StoredPersonPart[];
+  /** The week's merged PRs as float64 pairs (mergedAt, lead-time start), in ms: DORA's lead times. */
+  merges?: Uint8Array;
 }
 
 const partFields = {
@@ -77,6 +79,7 @@ const rollupSchema = new Schema<RollupDocument>(
     total: { type: partSchema, default: undefined },
     authors: { type: [personPartSchema], default: undefined },
     reviewers: { type: [personPartSchema], default: undefined },
+    merges: { type: Buffer, default: undefined },
   },
   { timestamps: false, versionKey: false, strict: "throw", collection: "rollups" },
 );

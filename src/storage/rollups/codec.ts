@@ -51,6 +51,16 @@ export function decodeValues(stored: StoredBytes): Record<DurationMetric, number
   return values;
 }
 
+/** Plain numbers (DORA's merge pairs) as float64s. */
+export const encodeNumbers = (numbers: readonly number[]): Buffer =>
+  Buffer.from(Float64Array.from(numbers).buffer);
+
+export function decodeNumbers(stored: StoredBytes): Float64Array {
+  const bytes = bytesOf(stored);
+  if (bytes.byteLength % 8 !== 0) throw new CorruptRollupError(`${bytes.byteLength} bytes of numbers`);
+  return new Float64Array(new Uint8Array(bytes).buffer);
+}
+
 export function encodePart(part: RollupPart): StoredPart {
   const { values, ...counts } = part;
   return { ...counts, values: encodeValues(values) };

@@ -15,6 +15,7 @@ const AGGREGATE_FIELDS = {
   metrics: 1,
   reviewers: 1,
   reviewsByReviewer: 1,
+  firstCommitAt: 1,
 } as const;
 
 export interface TimeRange {
