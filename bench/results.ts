@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { IngestResult } from "./measure-ingest.js";
 import type { CliResult } from "./measure-cli.js";
+import type { RollupUpkeepResult } from "./measure-rollup-upkeep.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { OpenedResult } from "./measure-opened.js";
 import type { BackfillRun } from "./backfill-child.js";
@@ -32,6 +33,7 @@ export interface BenchResults {
   merge?: MergeResult;
   ingest?: IngestResult;
   cli?: CliResult;
+  rollups?: RollupUpkeepResult;
   opened?: OpenedResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;

@@ -13,11 +13,13 @@ import { measureMergeToComplete } from "./measure-merge.js";
 import { measureMemory } from "./measure-memory.js";
 import { measureOpenedToComplete } from "./measure-opened.js";
 import { measureRequests } from "./measure-requests.js";
+import { measureRollupUpkeep, type RollupUpkeepResult } from "./measure-rollup-upkeep.js";
 import { measureWallTime } from "./measure-wall-time.js";
 import { benchOptions, type Section } from "./options.js";
 import { buildRows, HEADERS, type Measured } from "./report.js";
 import { describeMachine, writeResults } from "./results.js";
 import { summarize } from "./summary.js";
+import { rollupRows } from "./rollup-rows.js";
 import { formatTable } from "./table.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
   const server = await startBenchServer(PROJECT_ROOT);
   const measured: Measured = { errors: [] };
   let cli: CliResult | undefined;
+  let rollups: RollupUpkeepResult | undefined;
   const mongoUri = server.uri;
   const runs = (section: Section) => options.sections.has(section);
   try {
@@ -95,11 +98,21 @@ async function main(): Promise<number> {
         measureOpenedToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
       );
     }
+    if (runs("rollups")) {
+      rollups = await attempt(measured, "rollup-upkeep", () =>
+        measureRollupUpkeep({ mongoUri, prs: options.rollupPrs }),
+      );
+    }
   } finally {
     await server.stop();
   }
   const cliError = measured.errors.find((error) => error.measurement === "cli")?.message;
-  const rows = [...buildRows(measured), ...cliRows(cli, cliError)];
+  const rollupError = measured.errors.find((error) => error.measurement === "rollup-upkeep")?.message;
+  const rows = [
+    ...buildRows(measured),
+    ...cliRows(cli, cliError),
+    ...(runs("rollups") ? rollupRows(rollups, rollupError) : []),
+  ];
   process.stdout.write(`${formatTable(HEADERS, rows)}\n`);
   const file = writeResults(RESULTS_DIR, {
     startedAt,
@@ -110,6 +123,7 @@ async function main(): Promise<number> {
     database: server.kind,
     ...measured,
     cli,
+    rollups,
     summary: summarize(measured),
     table: { headers: HEADERS, rows },
   });

@@ -134,6 +134,7 @@ describe("bench sections", () => {
       "opened",
       "ingest",
       "cli",
+      "rollups",
     ]);
     expect([...benchOptions(["--only", "ingest", "--quick"], {}).sections]).toEqual(["ingest"]);
     expect([...benchOptions(["--only=merge,ingest"], {}).sections]).toEqual(["merge", "ingest"]);
@@ -145,7 +146,7 @@ describe("bench sections", () => {
   it("refuses an unknown or missing section with the names it knows", () => {
     expect(() => benchOptions(["--only", "ingset"], {})).toThrow(/unknown section ingset/);
     expect(() => benchOptions(["--only"], {})).toThrow(
-      /requests, wall-time, memory, merge, opened, ingest, cli/,
+      /requests, wall-time, memory, merge, opened, ingest, cli, rollups/,
     );
   });
 
