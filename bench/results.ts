@@ -4,6 +4,7 @@ import path from "node:path";
 import type { IngestResult } from "./measure-ingest.js";
 import type { BodiesResult } from "./measure-bodies.js";
 import type { CliResult } from "./measure-cli.js";
+import type { RollupUpkeepResult } from "./measure-rollup-upkeep.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { OpenedResult } from "./measure-opened.js";
 import type { BackfillRun } from "./backfill-child.js";
@@ -33,6 +34,7 @@ export interface BenchResults {
   merge?: MergeResult;
   ingest?: IngestResult;
   cli?: CliResult;
+  rollups?: RollupUpkeepResult;
   opened?: OpenedResult;
   bodies?: BodiesResult;
   /** Measurements that crashed, with their error. */

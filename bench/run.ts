@@ -15,11 +15,13 @@ import { measureMergeToComplete } from "./measure-merge.js";
 import { measureMemory } from "./measure-memory.js";
 import { measureOpenedToComplete } from "./measure-opened.js";
 import { measureRequests } from "./measure-requests.js";
+import { measureRollupUpkeep, type RollupUpkeepResult } from "./measure-rollup-upkeep.js";
 import { measureWallTime } from "./measure-wall-time.js";
 import { benchOptions, type Section } from "./options.js";
 import { buildRows, HEADERS, type Measured } from "./report.js";
 import { describeMachine, writeResults } from "./results.js";
 import { summarize } from "./summary.js";
+import { rollupRows } from "./rollup-rows.js";
 import { formatTable } from "./table.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
   const measured: Measured = { errors: [] };
   let cli: CliResult | undefined;
   let bodies: BodiesResult | undefined;
+  let rollups: RollupUpkeepResult | undefined;
   const mongoUri = server.uri;
   const runs = (section: Section) => options.sections.has(section);
   try {
@@ -101,6 +104,11 @@ async function main(): Promise<number> {
     if (runs("bodies")) {
       bodies = await attempt(measured, "bodies", () => measureBodies({ mongoUri }));
     }
+    if (runs("rollups")) {
+      rollups = await attempt(measured, "rollup-upkeep", () =>
+        measureRollupUpkeep({ mongoUri, prs: options.rollupPrs }),
+      );
+    }
   } finally {
     await server.stop();
   }
@@ -109,6 +117,7 @@ async function main(): Promise<number> {
     ...buildRows(measured),
     ...(runs("cli") ? cliRows(cli, errorOf("cli")) : []),
     ...(runs("bodies") ? bodiesRows(bodies, errorOf("bodies")) : []),
+    ...(runs("rollups") ? rollupRows(rollups, errorOf("rollup-upkeep")) : []),
   ];
   process.stdout.write(`${formatTable(HEADERS, rows)}\n`);
   const file = writeResults(RESULTS_DIR, {
@@ -121,6 +130,7 @@ async function main(): Promise<number> {
     ...measured,
     cli,
     bodies,
+    rollups,
     summary: summarize(measured),
     table: { headers: HEADERS, rows },
   });

@@ -51,6 +51,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./commands/dora.js")).registerDoraCommand,
   },
   {
+    name: "recompute",
+    summary: "derive every stored PR's metrics and every rollup again (after a definition or config change)",
+    load: async () => (await import("./commands/recompute.js")).registerRecomputeCommand,
+  },
+  {
     name: "inbox",
     readsOnly: true,
     summary: "webhook deliveries waiting, applied and set aside",

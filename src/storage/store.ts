@@ -11,6 +11,7 @@ import { installationModel } from "./models/installation.js";
 import { pullRequestModel } from "./models/pull-request.js";
 import { repositoryModel } from "./models/repository.js";
 import { reviewModel } from "./models/review.js";
+import { rollupModel } from "./models/rollup.js";
 
 /** Every model bound to one connection, passed to the modules that read or write (so tests inject it). */
 export function createStore(db: Connection) {
@@ -30,6 +31,7 @@ export function createStore(db: Connection) {
     accessChanges: accessChangeModel(db),
     inbox: inboxModel(db),
     inboxDeliveryIds: inboxDeliveryIdModel(db),
+    rollups: rollupModel(db),
   };
 }
 

@@ -158,6 +158,7 @@ describe("bench sections", () => {
       "ingest",
       "cli",
       "bodies",
+      "rollups",
     ]);
     expect([...benchOptions(["--only", "ingest", "--quick"], {}).sections]).toEqual(["ingest"]);
     expect([...benchOptions(["--only=merge,ingest"], {}).sections]).toEqual(["merge", "ingest"]);
@@ -169,7 +170,7 @@ describe("bench sections", () => {
   it("refuses an unknown or missing section with the names it knows", () => {
     expect(() => benchOptions(["--only", "ingset"], {})).toThrow(/unknown section ingset/);
     expect(() => benchOptions(["--only"], {})).toThrow(
-      /requests, wall-time, memory, merge, opened, ingest, cli, bodies/,
+      /requests, wall-time, memory, merge, opened, ingest, cli, bodies, rollups/,
     );
   });
 
