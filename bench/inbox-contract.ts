@@ -1,19 +1,40 @@
 import { z } from "zod";
 
 /**
- * The durable inbox of issue 9 as the bench reads it: one document per delivery in `inbox`, `_id` the
- * `X-GitHub-Delivery`, `state` "pending" until the worker applies it ("applied") or sets it aside
- * ("failed"). Only the fields the proof needs are read.
+ * The durable inbox of issue 9 as the bench reads it: deliveries acknowledged together are one document
+ * of `inbox_batches`, each delivery in `deliveries` with its `X-GitHub-Delivery` as `id`. A batch is
+ * "pending" until the worker applies it ("applied") or sets some of it aside ("failed"); a delivery that
+ * failed on its own has its fate in `progress[<its index>]`. Only the fields the proof needs are read.
  */
-export const INBOX_COLLECTION = "inbox";
+export const INBOX_COLLECTION = "inbox_batches";
 
-export const inboxEntrySchema = z.looseObject({
-  _id: z.string(),
-  state: z.string(),
-  appliedAt: z.date().nullish(),
+const progressSchema = z.looseObject({
+  done: z.boolean().optional(),
+  setAside: z.boolean().optional(),
   lastError: z.string().nullish(),
 });
-export type InboxEntry = z.output<typeof inboxEntrySchema>;
+export const inboxBatchSchema = z.looseObject({
+  state: z.string(),
+  deliveries: z.array(z.looseObject({ id: z.string() })),
+  progress: z.record(z.string(), progressSchema).optional(),
+});
+
+/** One delivery and its state. */
+export interface InboxEntry {
+  _id: string;
+  state: string;
+  lastError?: string | null;
+}
+
+/** A batch's deliveries, each with its own state. */
+export function entriesOf(batch: z.output<typeof inboxBatchSchema>): InboxEntry[] {
+  return batch.deliveries.map(({ id }, index) => {
+    const progress = batch.progress?.[String(index)];
+    if (progress?.setAside) return { _id: id, state: "failed", lastError: progress.lastError };
+    if (progress?.done) return { _id: id, state: "applied" };
+    return { _id: id, state: batch.state === "failed" ? "applied" : batch.state };
+  });
+}
 
 /** Where every acknowledged delivery ended up. */
 export interface AcknowledgedTally {

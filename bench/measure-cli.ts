@@ -57,7 +57,7 @@ export async function measureCli(options: {
   runs: number;
 }): Promise<CliResult> {
   const bin = path.join(options.projectRoot, "bin/mergelens.js");
-  if (!existsSync(path.join(options.projectRoot, "dist/cli/main.js")))
+  if (!existsSync(path.join(options.projectRoot, "dist/bin/mergelens.js")))
     throw new Error("dist/ is not built: run `npm run build` first");
   const target = await startSimulatedRepo({ prs: DEMO_PRS, seed: "bench-cli" });
   const database = await openBenchDatabase(options.mongoUri, "cli");

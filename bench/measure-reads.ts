@@ -26,7 +26,7 @@ export interface ReadsAtSize {
 
 export interface ReadsResult {
   sizes: ReadsAtSize[];
-  /** "npm start's entry point (src/main.ts) as a child process". */
+  /** "npm start's entry point (dist/main.js) as a child process". */
   server: string;
 }
 
@@ -174,7 +174,7 @@ export async function measureReads(options: {
         ),
       );
     }
-    return { sizes, server: "npm start's entry point (src/main.ts) as a child process" };
+    return { sizes, server: "npm start's entry point (dist/main.js) as a child process" };
   } finally {
     await database.drop();
   }

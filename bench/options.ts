@@ -15,6 +15,8 @@ export const SECTIONS = [
   "opened",
   "ingest",
   "cli",
+  "bodies",
+  "rollups",
   "reads",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -31,6 +33,8 @@ export interface IngestSizes {
 
 export interface BenchOptions {
   quick: boolean;
+  /** The `rollups` section: PRs of the one repository whose backfill keeps rollups current. */
+  rollupPrs: number;
   sections: ReadonlySet<Section>;
   /** Row 1: the repository both sides sync, counting requests; its backfill is also one of row 3's sizes. */
   requestsPrs: number;
@@ -103,8 +107,15 @@ export function benchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   const quick = argv.includes("--quick") || env.BENCH_QUICK === "1";
   const sections = onlyFlag(argv, env);
   const sizes = quick
-    ? { requestsPrs: 100, sampleSize: 10, wallTimePrs: 20, mergePrs: 50, memoryPrs: 10 }
-    : { requestsPrs: 1_000, sampleSize: 25, wallTimePrs: 100, mergePrs: 200, memoryPrs: 10_000 };
+    ? { requestsPrs: 100, sampleSize: 10, wallTimePrs: 20, mergePrs: 50, memoryPrs: 10, rollupPrs: 200 }
+    : {
+        requestsPrs: 1_000,
+        sampleSize: 25,
+        wallTimePrs: 100,
+        mergePrs: 200,
+        memoryPrs: 10_000,
+        rollupPrs: 2_000,
+      };
   return {
     ...sizes,
     quick,

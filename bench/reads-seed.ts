@@ -1,4 +1,8 @@
 import { createToken } from "../src/api/tokens.js";
+import { rebuildRollups } from "../src/convert/rebuild-rollups.js";
+import { earliest } from "../src/metrics/arithmetic.js";
+import { rollupWeeksOf } from "../src/metrics/rollup-build.js";
+import { WEEK_MS, weekStart } from "../src/metrics/week.js";
 import { computePullRequestMetrics } from "../src/metrics/pull-request-metrics.js";
 import { deriveReadyAt } from "../src/metrics/ready-at.js";
 import { DEFAULT_REPO_CONFIG } from "../src/metrics/repo-config.js";
@@ -17,7 +21,8 @@ import type { Store } from "../src/storage/store.js";
  * The `reads` section's organisation: PRs over 20 repositories and one year, by 200 authors, stored in the
  * app's own shape. PRs and their reviews and commits are built as the sync extracts them, their derived
  * fields computed by the convert step's own functions (`deriveReadyAt`, `computePullRequestMetrics`, as
- * `derivePullRequests` does), and stored with `insertMany` in large batches through the app's models: one
+ * `derivePullRequests` does), and stored with `insertMany` in large batches through the app's models (then
+ * each repository's rollups rebuilt by the convert step's `rebuildRollups`, as `mergelens recompute` does): one
  * write per PR through the webhook or sync path would take hours at 250,000 PRs. Of the related records
  * only what a read uses is stored: merged PRs' commits (DORA's lead time) and deployments; reviews live on
  * in the PR's derived fields, which is all the reads use of them. The embedded server stores ~200 PRs/s.
@@ -131,7 +136,18 @@ function storedDocument({ pr, reviews, commits }: BuiltPr) {
     checkRuns: [],
     config: DEFAULT_REPO_CONFIG,
   });
-  return { ...pr, ...draft, readyAt, ...derived, dataComplete: true, dataNotes: [] };
+  const firstCommitAt = earliest(commits.map((commit) => commit.authoredAt));
+  const rollupWeeks = rollupWeeksOf(pr).map((week) => new Date(week));
+  return {
+    ...pr,
+    ...draft,
+    readyAt,
+    firstCommitAt,
+    ...derived,
+    rollupWeeks,
+    dataComplete: true,
+    dataNotes: [],
+  };
 }
 
 /** Three production deployments a week per repository, each a success. */
@@ -210,6 +226,9 @@ export async function growReadsOrg(
   const first = Math.ceil(from / READS_REPOS);
   const last = Math.ceil(prs / READS_REPOS);
   const opts = { ordered: false } as const;
+  const weeks: number[] = [];
+  for (let week = weekStart(org.since).getTime(); week < org.until.getTime(); week += WEEK_MS)
+    weeks.push(week);
   for (let repoIndex = 0; repoIndex < READS_REPOS; repoIndex += 1) {
     const built = Array.from({ length: last - first }, (_, i) =>
       buildPr(repoIndex, first + i + 1, org.since, org.until),
@@ -217,6 +236,8 @@ export async function growReadsOrg(
     await insertInBatches((docs) => store.pullRequests.insertMany(docs, opts), built.map(storedDocument));
     const commits = built.filter((b) => b.pr.mergedAt).flatMap((b) => b.commits);
     await insertInBatches((docs) => store.commits.insertMany(docs, opts), commits);
+    // The rollups as the convert step leaves them: rebuilt from the stored PRs, every week of the year.
+    await rebuildRollups(store, { installationId: org.installationId, repoId: 900_000 + repoIndex }, weeks);
     progress(`reads: ${last * (repoIndex + 1) + first * (READS_REPOS - repoIndex - 1)} of ${prs} PRs stored`);
   }
 }

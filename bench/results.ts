@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { IngestResult } from "./measure-ingest.js";
+import type { BodiesResult } from "./measure-bodies.js";
 import type { CliResult } from "./measure-cli.js";
+import type { RollupUpkeepResult } from "./measure-rollup-upkeep.js";
 import type { ReadsResult } from "./measure-reads.js";
 import type { MergeResult } from "./measure-merge.js";
 import type { OpenedResult } from "./measure-opened.js";
@@ -33,8 +35,10 @@ export interface BenchResults {
   merge?: MergeResult;
   ingest?: IngestResult;
   cli?: CliResult;
+  rollups?: RollupUpkeepResult;
   reads?: ReadsResult;
   opened?: OpenedResult;
+  bodies?: BodiesResult;
   /** Measurements that crashed, with their error. */
   errors: Array<{ measurement: string; message: string; stack?: string }>;
   summary: Summary;

@@ -5,8 +5,10 @@
  * Exits non-zero only when a measurement crashed; a missed target is a FAIL row, not an error.
  */
 import { fileURLToPath } from "node:url";
+import { bodiesRows } from "./bodies-rows.js";
 import { cliRows } from "./cli-rows.js";
 import { startBenchServer } from "./database.js";
+import { measureBodies, type BodiesResult } from "./measure-bodies.js";
 import { measureIngest } from "./measure-ingest.js";
 import { measureCli, type CliResult } from "./measure-cli.js";
 import { measureMergeToComplete } from "./measure-merge.js";
@@ -14,12 +16,14 @@ import { measureMemory } from "./measure-memory.js";
 import { measureOpenedToComplete } from "./measure-opened.js";
 import { measureReads, type ReadsResult } from "./measure-reads.js";
 import { measureRequests } from "./measure-requests.js";
+import { measureRollupUpkeep, type RollupUpkeepResult } from "./measure-rollup-upkeep.js";
 import { measureWallTime } from "./measure-wall-time.js";
 import { benchOptions, type Section } from "./options.js";
 import { readsRows } from "./reads-rows.js";
 import { buildRows, HEADERS, type Measured } from "./report.js";
 import { describeMachine, writeResults } from "./results.js";
 import { summarize } from "./summary.js";
+import { rollupRows } from "./rollup-rows.js";
 import { formatTable } from "./table.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -49,6 +53,8 @@ async function main(): Promise<number> {
   const server = await startBenchServer(PROJECT_ROOT);
   const measured: Measured = { errors: [] };
   let cli: CliResult | undefined;
+  let bodies: BodiesResult | undefined;
+  let rollups: RollupUpkeepResult | undefined;
   let reads: ReadsResult | undefined;
   const mongoUri = server.uri;
   const runs = (section: Section) => options.sections.has(section);
@@ -98,6 +104,14 @@ async function main(): Promise<number> {
         measureOpenedToComplete({ mongoUri, prs: options.mergePrs, timeoutMs: options.mergeTimeoutMs }),
       );
     }
+    if (runs("bodies")) {
+      bodies = await attempt(measured, "bodies", () => measureBodies({ mongoUri }));
+    }
+    if (runs("rollups")) {
+      rollups = await attempt(measured, "rollup-upkeep", () =>
+        measureRollupUpkeep({ mongoUri, prs: options.rollupPrs }),
+      );
+    }
     if (runs("reads")) {
       reads = await attempt(measured, "reads", () =>
         measureReads({ mongoUri, sizes: options.readsPrs, runs: 5, progress }),
@@ -106,12 +120,13 @@ async function main(): Promise<number> {
   } finally {
     await server.stop();
   }
-  const cliError = measured.errors.find((error) => error.measurement === "cli")?.message;
-  const readsError = measured.errors.find((error) => error.measurement === "reads")?.message;
+  const errorOf = (name: string) => measured.errors.find((error) => error.measurement === name)?.message;
   const rows = [
     ...buildRows(measured),
-    ...cliRows(cli, cliError),
-    ...(runs("reads") ? readsRows(reads, readsError) : []),
+    ...(runs("cli") ? cliRows(cli, errorOf("cli")) : []),
+    ...(runs("bodies") ? bodiesRows(bodies, errorOf("bodies")) : []),
+    ...(runs("rollups") ? rollupRows(rollups, errorOf("rollup-upkeep")) : []),
+    ...(runs("reads") ? readsRows(reads, errorOf("reads")) : []),
   ];
   process.stdout.write(`${formatTable(HEADERS, rows)}\n`);
   const file = writeResults(RESULTS_DIR, {
@@ -123,6 +138,8 @@ async function main(): Promise<number> {
     database: server.kind,
     ...measured,
     cli,
+    bodies,
+    rollups,
     reads,
     summary: summarize(measured),
     table: { headers: HEADERS, rows },

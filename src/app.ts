@@ -3,7 +3,7 @@ import type { ApplicationFunction } from "probot";
 import { createApiHandler } from "./api/handler.js";
 import { createDashboardHandler } from "./dashboard/handler.js";
 import { createHealthHandler } from "./http/healthz.js";
-import { createInboxWriter, inboxCollection } from "./storage/inbox/index.js";
+import { createInboxWriter, inboxStorage, type InboxWriter } from "./storage/inbox/index.js";
 import type { Store } from "./storage/store.js";
 import { createWebhookRoute } from "./webhooks/receive/route.js";
 
@@ -17,6 +17,8 @@ export interface AppDeps {
   githubUrl?: string;
   /** `API_RATE_LIMIT_PER_MINUTE`: requests per API token per minute. */
   apiRateLimitPerMinute?: number;
+  /** Stores deliveries; given when a worker in the same process watches it (`startApp`). */
+  writer?: InboxWriter;
 }
 
 export const DEFAULT_ACK_TIMEOUT_MS = 5_000;
@@ -24,9 +26,11 @@ export const DEFAULT_ACK_TIMEOUT_MS = 5_000;
 /** The Probot app only routes HTTP paths to their handlers; deliveries are applied by the worker. */
 export function createApp(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
-    const writer = createInboxWriter(inboxCollection(deps.store), {
-      timeoutMs: deps.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
-    });
+    const writer =
+      deps.writer ??
+      createInboxWriter(inboxStorage(deps.store), {
+        timeoutMs: deps.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
+      });
     addHandler(
       createWebhookRoute({
         verify: (body, signature) => verify(deps.webhookSecret, body, signature),

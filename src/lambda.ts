@@ -4,7 +4,7 @@ import { EnvError, parseEnv } from "./config/env.js";
 import { createErrorReporter } from "./observability/error-reporter.js";
 import { createLogger } from "./observability/logger.js";
 import { openDatabase } from "./runtime/database.js";
-import { createInboxWriter, inboxCollection } from "./storage/inbox/index.js";
+import { createInboxWriter, inboxStorage } from "./storage/inbox/index.js";
 import { createQueue, enqueue, enqueueInstallationSyncs } from "./sync/index.js";
 import { acceptDelivery } from "./webhooks/receive/accept-delivery.js";
 import { MAX_DELIVERY_BYTES } from "./webhooks/receive/envelope.js";
@@ -39,7 +39,7 @@ const errors = await createErrorReporter({ dsn: env.SENTRY_DSN, log });
 const mongo = database.store.db.db;
 if (!mongo) throw new Error("the database connection is not open");
 const queue = await createQueue(mongo);
-const writer = createInboxWriter(inboxCollection(database.store), { timeoutMs: DEFAULT_ACK_TIMEOUT_MS });
+const writer = createInboxWriter(inboxStorage(database.store), { timeoutMs: DEFAULT_ACK_TIMEOUT_MS });
 
 const json = (statusCode: number, body: unknown): HttpResult => ({
   statusCode,

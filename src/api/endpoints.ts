@@ -1,5 +1,6 @@
 import { toCsv } from "../query/csv.js";
 import { getDora } from "../query/dora.js";
+import { getInboxStatus } from "../query/inbox-status.js";
 import { GROUP_COLUMNS, getMetrics } from "../query/metrics.js";
 import {
   doraParams,
@@ -59,8 +60,10 @@ export const metrics: Endpoint = async ({ store, installationId, query, now }) =
 export const dora: Endpoint = async ({ store, installationId, query, now }) =>
   json(await getDora(store, installationId, doraParams(now).parse(query)));
 
-export const sync: Endpoint = async ({ store, installationId, query }) => {
+/** The repositories' sync, and (JSON only: CSV is the list) the installation's webhook inbox backlog. */
+export const sync: Endpoint = async ({ store, installationId, query, now }) => {
   const { format } = syncParams.parse(query);
   const status = await getSyncStatus(store, installationId);
-  return format === "json" ? json(status) : { kind: "csv", body: toCsv(status.repos, SYNC_STATUS_COLUMNS) };
+  if (format !== "json") return { kind: "csv", body: toCsv(status.repos, SYNC_STATUS_COLUMNS) };
+  return json({ ...status, inbox: await getInboxStatus(store, now(), installationId) });
 };

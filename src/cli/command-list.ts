@@ -8,6 +8,8 @@ export interface CommandEntry {
   /** Its line in `mergelens --help`: the command's own description (test/cli/commands.test.ts checks). */
   summary: string;
   load: () => Promise<RegisterCommand>;
+  /** It only reads: the database is opened as it is, with no index sync or collection made (OpenOptions). */
+  readsOnly?: true;
 }
 
 /**
@@ -22,11 +24,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "metrics",
+    readsOnly: true,
     summary: "PR-flow aggregates (default: every repository, the 30 days before now, merged PRs)",
     load: async () => (await import("./commands/metrics.js")).registerMetricsCommand,
   },
   {
     name: "prs",
+    readsOnly: true,
     summary: "list a repository's pull requests, newest first (since/until bound the creation time)",
     load: async () => (await import("./commands/prs.js")).registerPrsCommand,
   },
@@ -42,11 +46,18 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "dora",
+    readsOnly: true,
     summary: "delivery (DORA) figures per week from production deployments (default: the last 30 days)",
     load: async () => (await import("./commands/dora.js")).registerDoraCommand,
   },
   {
+    name: "recompute",
+    summary: "derive every stored PR's metrics and every rollup again (after a definition or config change)",
+    load: async () => (await import("./commands/recompute.js")).registerRecomputeCommand,
+  },
+  {
     name: "inbox",
+    readsOnly: true,
     summary: "webhook deliveries waiting, applied and set aside",
     load: async () => (await import("./commands/inbox.js")).registerInboxCommand,
   },

@@ -1,5 +1,6 @@
 import type { Env } from "../config/env.js";
 import type { OpenDatabase } from "../runtime/database.js";
+import { commandNamed } from "./command-list.js";
 import { runCli } from "./program.js";
 
 /**
@@ -20,13 +21,16 @@ async function readEnv(): Promise<Env> {
 async function openStore() {
   if (!database) {
     const env = await readEnv();
-    const [{ pino }, { openDatabase, embeddedStoragePath }] = await Promise.all([
+    // pino's default export: a bundle (npm run build) keeps only that of a CommonJS module.
+    const [{ default: pino }, { openDatabase, embeddedStoragePath }] = await Promise.all([
       import("pino"),
       import("../runtime/database.js"),
     ]);
     try {
       // Warnings only: stdout carries the command's output, which scripts parse.
-      database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)));
+      database = await openDatabase(env, pino({ level: "warn" }, pino.destination(2)), {
+        readsOnly: commandNamed(process.argv.slice(2))?.readsOnly,
+      });
     } catch (error) {
       if (env.MONGODB_URI) throw error;
       throw new Error(

@@ -1,3 +1,4 @@
+import { earliest } from "../metrics/arithmetic.js";
 import { computePullRequestMetrics } from "../metrics/pull-request-metrics.js";
 import { deriveReadyAt } from "../metrics/ready-at.js";
 import type { RepoConfig } from "../metrics/repo-config.js";
@@ -7,7 +8,9 @@ import type { PullRequestDerived } from "../storage/models/pull-request.js";
 import type { Store } from "../storage/store.js";
 
 /** What the convert step writes: the derived fields only, never webhook- or sync-owned ones. */
-export type ConvertedFields = Omit<PullRequestDerived, "dataComplete" | "dataNotes">;
+export type ConvertedFields = Omit<PullRequestDerived, "dataComplete" | "dataNotes" | "rollupWeeks"> & {
+  firstCommitAt: Date | null;
+};
 
 export type StoredPullRequest = PullRequestRecord & DraftHistory;
 
@@ -58,6 +61,7 @@ export async function derivePullRequests(
       checkRuns: runsOn.get(pr.headSha) ?? [],
       config,
     });
-    return { readyAt, ...result };
+    const firstCommitAt = earliest((commitsOf.get(pr.number) ?? []).map((commit) => commit.authoredAt));
+    return { readyAt, firstCommitAt, ...result };
   });
 }

@@ -24,6 +24,8 @@ export type AggregatablePullRequest = Pick<
   /** Absent on PRs stored before reviewers were derived, which are then in no reviewer group. */
   reviewers?: string[];
   reviewsByReviewer?: ReviewerReviews[];
+  /** Where the PR's lead time starts (DORA); absent on PRs stored before it was derived. */
+  firstCommitAt?: Date | null;
 };
 
 export const DURATION_METRICS = [
@@ -63,11 +65,11 @@ export interface Aggregate {
   groups: Group[];
 }
 
-const inRange = (date: Date | null, since: Date, until: Date): date is Date =>
+export const inRange = (date: Date | null, since: Date, until: Date): date is Date =>
   date !== null && date.getTime() >= since.getTime() && date.getTime() < until.getTime();
 
 /** A person a PR is grouped under: their account key, and the login shown for it. */
-interface Person {
+export interface Person {
   key: string;
   login: string;
 }
@@ -78,7 +80,7 @@ const reviewersOfPr = (pr: AggregatablePullRequest): Person[] =>
     (reviewer) => ({ key: reviewer.key ?? accountKey({ login: reviewer.login }), login: reviewer.login }),
   );
 
-const peopleOf = (pr: AggregatablePullRequest, groupBy: GroupBy): Person[] =>
+export const peopleOf = (pr: AggregatablePullRequest, groupBy: GroupBy): Person[] =>
   groupBy === "author"
     ? [{ key: accountKey(pr.author), login: restLogin(pr.author) }]
     : groupBy === "reviewer"
@@ -102,7 +104,7 @@ function displayNames(prs: readonly AggregatablePullRequest[], groupBy: GroupBy)
 }
 
 /** The groups a PR falls in: account keys for people (shown by `displayNames`), else the key itself. */
-function groupKeys(pr: AggregatablePullRequest, groupBy: GroupBy, date: Date): string[] {
+export function groupKeys(pr: AggregatablePullRequest, groupBy: GroupBy, date: Date): string[] {
   if (groupBy === "week") return [weekKey(date)];
   if (groupBy === "repo") return [pr.repo];
   if (groupBy === "author" || groupBy === "reviewer")
@@ -110,7 +112,7 @@ function groupKeys(pr: AggregatablePullRequest, groupBy: GroupBy, date: Date): s
   return ["all"];
 }
 
-type PrFigure = (pr: AggregatablePullRequest) => number;
+export type PrFigure = (pr: AggregatablePullRequest) => number;
 
 const sum = (prs: readonly AggregatablePullRequest[], figure: PrFigure): number =>
   prs.reduce((total, pr) => total + figure(pr), 0);
@@ -120,7 +122,7 @@ const stored =
     pr.metrics[name] ?? 0;
 
 /** The reviews a group counts on a PR: one reviewer's in a reviewer group, else every reviewer's. */
-const reviewsIn = (groupBy: GroupBy, key: string): PrFigure =>
+export const reviewsIn = (groupBy: GroupBy, key: string): PrFigure =>
   groupBy === "reviewer"
     ? (pr) =>
         pr.reviewsByReviewer?.find((reviewer) => (reviewer.key ?? accountKey(reviewer)) === key)?.count ?? 0

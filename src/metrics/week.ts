@@ -21,3 +21,22 @@ export function weekKeysBetween(since: Date, until: Date): string[] {
   }
   return keys;
 }
+
+/**
+ * [since, until) cut at week boundaries: the whole weeks inside it (null if none), and the partial
+ * weeks at either end (the whole range when no week fits in it).
+ */
+export function splitAtWeeks(
+  since: Date,
+  until: Date,
+): { weeks: { since: Date; until: Date } | null; edges: { since: Date; until: Date }[] } {
+  const start = weekStart(since);
+  const firstWhole = start.getTime() === since.getTime() ? since : new Date(start.getTime() + WEEK_MS);
+  const wholeEnd = weekStart(until);
+  if (firstWhole.getTime() >= wholeEnd.getTime())
+    return { weeks: null, edges: since.getTime() < until.getTime() ? [{ since, until }] : [] };
+  const edges = [];
+  if (since.getTime() < firstWhole.getTime()) edges.push({ since, until: firstWhole });
+  if (wholeEnd.getTime() < until.getTime()) edges.push({ since: wholeEnd, until });
+  return { weeks: { since: firstWhole, until: wholeEnd }, edges };
+}

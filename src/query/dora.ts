@@ -1,10 +1,10 @@
-import { earliest } from "../metrics/arithmetic.js";
 import { productionDeployments } from "../metrics/deployments.js";
-import { computeDora, prKey, type Dora, type DoraInput } from "../metrics/dora.js";
+import { computeDora, type Dora, type DoraInput } from "../metrics/dora.js";
 import { computeDoraWeeks, type DoraWeek } from "../metrics/dora-weeks.js";
 import type { RepoConfig } from "../metrics/repo-config.js";
 import type { DeploymentRecord } from "../records/types.js";
 import type { Store } from "../storage/store.js";
+import { mergesInRange } from "./dora-merges.js";
 import { configOf, repoConfigs } from "./repo-configs.js";
 import { resolveRepository } from "./repositories.js";
 
@@ -35,26 +35,25 @@ async function repositoriesInScope(store: Store, scope: { installationId: number
   return repos.sort((a, b) => a.fullName.localeCompare(b.fullName));
 }
 
-/** Earliest commit `authoredAt` of each PR (keyed by prKey); a PR without commits has none. */
-async function firstCommits(
+/**
+ * The deployments of these repositories created from `since` on: one query per repository, each an
+ * equality prefix and one range on `{installationId, repoId, createdAt}` (STACK.md).
+ */
+async function deploymentsFrom(
   store: Store,
-  scope: { installationId: number; repoId?: number },
-  prNumbers: readonly number[],
-): Promise<Map<string, Date | null>> {
-  const commits = await store.commits
-    .find(
-      { ...scope, prNumber: { $in: [...new Set(prNumbers)] } },
-      { _id: 0, repoId: 1, prNumber: 1, authoredAt: 1 },
-    )
-    .lean();
-  const authored = new Map<string, (Date | null)[]>();
-  for (const commit of commits) {
-    const key = prKey(commit.repoId, commit.prNumber);
-    const dates = authored.get(key) ?? [];
-    dates.push(commit.authoredAt);
-    authored.set(key, dates);
-  }
-  return new Map([...authored].map(([key, dates]) => [key, earliest(dates)]));
+  installationId: number,
+  repoIds: readonly number[],
+  since: Date,
+): Promise<DeploymentRecord[]> {
+  const lists = await Promise.all(
+    repoIds.map((repoId) =>
+      store.deployments
+        .find({ installationId, repoId, createdAt: { $gte: since } }, { _id: 0 })
+        .lean<DeploymentRecord[]>()
+        .exec(),
+    ),
+  );
+  return lists.flat();
 }
 
 /** The production deployments, each repository's by its own `productionEnvironment` pattern. */
@@ -69,8 +68,8 @@ function productionOnly(deployments: readonly DeploymentRecord[], configs: Map<n
 }
 
 /**
- * The delivery figures over [since, until), in total and per week. Reads the PRs merged in the range,
- * their commits' authoring times, and every deployment from `since` on (the deployment that ships a
+ * The delivery figures over [since, until), in total and per week. Reads the PRs merged in the range
+ * (from the rollups, with their lead-time starts), and every deployment from `since` on (the deployment that ships a
  * change or restores a failure may come after `until`). Which deployments are production is each
  * repository's own `productionEnvironment`, for every figure.
  */
@@ -83,22 +82,22 @@ export async function getDora(store: Store, installationId: number, query: DoraQ
     installationId,
     repos.map((repo) => repo.repoId),
   );
-  const prs = await store.pullRequests
-    .find(
-      { ...scope, mergedAt: { $gte: query.since, $lt: query.until } },
-      { _id: 0, repoId: 1, number: 1, createdAt: 1, mergedAt: 1 },
-    )
-    .lean();
-  const deployments: DeploymentRecord[] = await store.deployments
-    .find({ ...scope, createdAt: { $gte: query.since } })
-    .lean();
+  // Merged PRs as lead time needs them: their start is already each one's first commit (or creation).
+  const merges = await mergesInRange(store, scope, query);
+  const deployments = await deploymentsFrom(
+    store,
+    installationId,
+    repos.map((repo) => repo.repoId),
+    query.since,
+  );
   const input: DoraInput = {
-    prs,
-    commitsByPr: await firstCommits(
-      store,
-      scope,
-      prs.map((pr) => pr.number),
-    ),
+    prs: merges.map((merge, index) => ({
+      repoId: merge.repoId,
+      number: index,
+      createdAt: merge.start,
+      mergedAt: merge.mergedAt,
+    })),
+    commitsByPr: new Map(),
     deployments: productionOnly(deployments, configs),
     since: query.since,
     until: query.until,

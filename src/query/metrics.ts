@@ -1,12 +1,10 @@
-import {
-  aggregatePullRequests,
-  type Aggregate,
-  type AggregatablePullRequest,
-  type GroupBy,
-} from "../metrics/aggregate.js";
+import { aggregatePullRequests, type Aggregate, type GroupBy } from "../metrics/aggregate.js";
+import { aggregateParts } from "../metrics/rollup-answer.js";
+import type { PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
 import { flattenRecord } from "./csv.js";
 import { resolveRepository } from "./repositories.js";
+import { piecesOfRange, type Pieces } from "./rollup-pieces.js";
 
 export interface MetricsQuery {
   repo?: string;
@@ -16,29 +14,17 @@ export interface MetricsQuery {
   groupBy?: Exclude<GroupBy, "none">;
 }
 
-const AGGREGATE_FIELDS = {
-  _id: 0,
-  repo: 1,
-  author: 1,
-  createdAt: 1,
-  mergedAt: 1,
-  firstReviewAt: 1,
-  isRevert: 1,
-  isHotfix: 1,
-  aiAssisted: 1,
-  metrics: 1,
-  reviewers: 1,
-  reviewsByReviewer: 1,
-} as const;
-
-/** The aggregates of METRICS.md from the stored per-PR values: only the PRs the range touches are read. */
+/**
+ * The aggregates of METRICS.md from the stored rollups of the range's whole weeks and the PRs of its
+ * partial weeks (src/query/rollup-pieces.ts): about weeks × repositories small documents, never every PR.
+ */
 export async function getMetrics(
   store: Store,
   installationId: number,
   query: MetricsQuery,
 ): Promise<Aggregate> {
-  const repo = query.repo ? (await resolveRepository(store, installationId, query.repo)).repo : undefined;
-  return aggregateStored(store, { installationId, ...(repo ? { repo } : {}) }, query);
+  const repoId = query.repo ? (await resolveRepository(store, installationId, query.repo)).repoId : undefined;
+  return aggregateStored(store, [{ installationId, ...(repoId === undefined ? {} : { repoId }) }], query);
 }
 
 /**
@@ -50,23 +36,23 @@ export function getMetricsOfInstallations(
   installationIds: readonly number[],
   query: Omit<MetricsQuery, "repo">,
 ): Promise<Aggregate> {
-  return aggregateStored(store, { installationId: { $in: [...installationIds] } }, query);
+  return aggregateStored(
+    store,
+    installationIds.map((installationId) => ({ installationId })),
+    query,
+  );
 }
 
 async function aggregateStored(
   store: Store,
-  scope: { installationId: number | { $in: number[] }; repo?: string },
+  scopes: readonly PullRequestScope[],
   query: Omit<MetricsQuery, "repo">,
 ): Promise<Aggregate> {
-  const range = { $gte: query.since, $lt: query.until };
-  const prs = await store.pullRequests
-    .find({ ...scope, $or: [{ mergedAt: range }, { createdAt: range }] }, AGGREGATE_FIELDS)
-    .lean<AggregatablePullRequest[]>();
-  return aggregatePullRequests(prs, {
-    since: query.since,
-    until: query.until,
-    groupBy: query.groupBy ?? "none",
-  });
+  const range = { since: query.since, until: query.until, groupBy: query.groupBy ?? "none" } as const;
+  const found: Pieces = { pieces: [], names: [] };
+  // One installation at a time: each read is an equality prefix on an index (STACK.md).
+  for (const scope of scopes) await piecesOfRange(store, scope, range, found);
+  return aggregateParts(range, found.pieces, found.names);
 }
 
 /** A group's CSV columns, taken from an empty group so a list with no groups still has its header. */

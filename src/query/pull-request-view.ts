@@ -1,6 +1,7 @@
 import type { PullRequestMetrics } from "../metrics/pull-request-metrics.js";
 import { restLogin } from "../metrics/accounts.js";
 import { isBot } from "../metrics/people.js";
+import type { TruncatedField } from "../records/bounded-text.js";
 import type { PullRequestDocument } from "../storage/models/pull-request.js";
 
 /**
@@ -68,7 +69,7 @@ export interface ApiPullRequest {
   /** Distinct reviewers (humans other than the author) who submitted a review, by first review. */
   reviewers: string[];
   /** Fields stored cut to their bound (e.g. `["title"]`): the text shown is their beginning. */
-  truncated: string[];
+  truncated: TruncatedField[];
 }
 
 /** The stored fields the view reads: the projection of every PR query. */

@@ -1,7 +1,8 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import { Probot, Server } from "probot";
-import { createApp } from "../app.js";
+import { createApp, DEFAULT_ACK_TIMEOUT_MS } from "../app.js";
+import { createInboxWriter, inboxStorage } from "../storage/inbox/index.js";
 import { DEFAULT_WEBHOOK_SECRET, PROBOT_UNUSED_WEBHOOK_PATH } from "../webhooks/receive/route.js";
 import { githubBaseUrls, githubWebUrl, type Env } from "../config/env.js";
 import { createOctokitClass } from "../github/index.js";
@@ -54,8 +55,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     // Our route stores deliveries raw (src/webhooks/receive); Probot's own is moved out of the way.
     webhookPath: PROBOT_UNUSED_WEBHOOK_PATH,
   });
+  const writer = createInboxWriter(inboxStorage(database.store), { timeoutMs: DEFAULT_ACK_TIMEOUT_MS });
   await server.load(
     createApp({
+      writer,
       store: database.store,
       webhookSecret: env.WEBHOOK_SECRET ?? DEFAULT_WEBHOOK_SECRET,
       githubUrl: githubWebUrl(env),
@@ -76,7 +79,16 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             reportError: (error, context) => errors.report(error, context),
             stopGraceMs: options.stopGraceMs,
           }),
-          inbox: await startInboxProcessor({ store: database.store, app, hooks, errors, log, env }),
+          inbox: await startInboxProcessor({
+            store: database.store,
+            app,
+            hooks,
+            errors,
+            log,
+            env,
+            // One process: acknowledgements go first, the backlog is applied when they pause.
+            processor: { ingestBusy: writer.busy },
+          }),
         };
   // Listen last: once /healthz answers, every part is up.
   const http = await server.start();

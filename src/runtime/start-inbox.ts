@@ -3,7 +3,7 @@ import type { Probot } from "probot";
 import type { Env } from "../config/env.js";
 import { loadRepoConfigFile } from "../convert/load-repo-config.js";
 import type { ErrorReporter } from "../observability/error-reporter.js";
-import { ensureInboxRetention, inboxCollection } from "../storage/inbox/index.js";
+import { ensureInboxRetention, inboxStorage } from "../storage/inbox/index.js";
 import type { Store } from "../storage/store.js";
 import type { SyncHooks } from "../sync/index.js";
 import {
@@ -25,7 +25,7 @@ export interface InboxOptions {
 
 /** The worker's inbox processor, wired to the sync engine's hooks; its retention index kept current. */
 export async function startInboxProcessor(options: InboxOptions): Promise<InboxProcessor> {
-  await ensureInboxRetention(inboxCollection(options.store), options.env.INBOX_RETENTION_DAYS);
+  await ensureInboxRetention(inboxStorage(options.store), options.env.INBOX_RETENTION_DAYS);
   const processor = createInboxProcessor(
     {
       store: options.store,

@@ -25,14 +25,20 @@ const EVENTS: Array<[string, string | null]> = [
   ["push", null],
 ];
 
+/** Sends a delivery again and records the attempt; false when it holds no payload for it. */
+export type Resend = (original: HookDelivery) => boolean;
+
 /**
  * The app's recent webhook deliveries (about one in five failed), which GitHub never retries by
- * itself; `redeliver` records the request and adds the successful new attempt, as GitHub does.
+ * itself; `redeliver` records the request and adds the successful new attempt, as GitHub does. Deliveries
+ * really sent (`WebhookSender`) are added as they are attempted, and their redelivery is really sent.
  */
 export class HookDeliveries {
   private readonly deliveries: HookDelivery[] = [];
   /** Ids of the deliveries a client asked to redeliver, in order. */
   readonly redeliveries: number[] = [];
+  /** Set by a `WebhookSender`: redelivers the deliveries it sent, with their payloads. */
+  resend: Resend | null = null;
 
   constructor(org: SimulatedOrg, count = 30) {
     const r = rng(org.world.seed, "hook-deliveries");
@@ -65,20 +71,31 @@ export class HookDeliveries {
     return this.deliveries.find((delivery) => delivery.id === id);
   }
 
-  redeliver(id: number): HookDelivery | undefined {
+  /** Records an attempt GitHub made, under the next id. */
+  add(attempt: Omit<HookDelivery, "id">): HookDelivery {
+    const recorded = { ...attempt, id: this.nextId() };
+    this.deliveries.push(recorded);
+    return recorded;
+  }
+
+  /** True when asked: GitHub answers 202 and sends the delivery again later (a real one by `resend`). */
+  redeliver(id: number): boolean {
     const original = this.get(id);
-    if (!original) return undefined;
+    if (!original) return false;
     this.redeliveries.push(id);
-    const attempt: HookDelivery = {
+    if (this.resend?.(original)) return true;
+    this.add({
       ...original,
-      id: Math.max(...this.deliveries.map((delivery) => delivery.id)) + 1,
       deliveredAt: Math.max(Date.now(), ...this.deliveries.map((delivery) => delivery.deliveredAt + 1)),
       redelivery: true,
       duration: 0.12,
       status: "OK",
       statusCode: 200,
-    };
-    this.deliveries.push(attempt);
-    return attempt;
+    });
+    return true;
+  }
+
+  private nextId(): number {
+    return Math.max(90_000_000_000 - 1, ...this.deliveries.map((delivery) => delivery.id)) + 1;
   }
 }

@@ -9,6 +9,7 @@ import { SimulatedOrg, type OrgOptions } from "./generate-org.js";
 import { HookDeliveries } from "./hook-deliveries.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import type { SimResponse } from "./responses.js";
+import { WebhookSender } from "./webhook-sender.js";
 
 export interface SimulatorOptions extends OrgOptions {
   /** Default 0: any free port. */
@@ -31,6 +32,8 @@ export interface Simulator {
   env: { GHE_HOST: string; GHE_PROTOCOL: "http" };
   org: SimulatedOrg;
   deliveries: HookDeliveries;
+  /** GitHub sending webhooks to the app (once given its URL), recorded in `deliveries`. */
+  webhooks: WebhookSender;
   stats(): SimulatorStats;
   resetStats(): void;
   setLatency(ms: number): void;
@@ -112,6 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     env: { GHE_HOST: host, GHE_PROTOCOL: "http" },
     org,
     deliveries,
+    webhooks: new WebhookSender(deliveries),
     stats: () => sim.accounting.snapshot(),
     resetStats: () => sim.accounting.reset(),
     setLatency: (ms) => {

@@ -6,11 +6,12 @@ import { checkRunModel, checkSuiteModel } from "./models/check-run.js";
 import { commentModel } from "./models/comment.js";
 import { commitModel } from "./models/commit.js";
 import { deploymentModel } from "./models/deployment.js";
-import { inboxModel } from "./models/inbox-delivery.js";
+import { inboxDeliveryIdModel, inboxModel } from "./models/inbox-batch.js";
 import { installationModel } from "./models/installation.js";
 import { pullRequestModel } from "./models/pull-request.js";
 import { repositoryModel } from "./models/repository.js";
 import { reviewModel } from "./models/review.js";
+import { rollupModel } from "./models/rollup.js";
 
 /** Every model bound to one connection, passed to the modules that read or write (so tests inject it). */
 export function createStore(db: Connection) {
@@ -29,6 +30,8 @@ export function createStore(db: Connection) {
     apiTokens: apiTokenModel(db),
     accessChanges: accessChangeModel(db),
     inbox: inboxModel(db),
+    inboxDeliveryIds: inboxDeliveryIdModel(db),
+    rollups: rollupModel(db),
   };
 }
 

@@ -57,7 +57,13 @@ beforeAll(async () => {
       reviewers: ["mallory"],
       reviewsByReviewer: [{ login: "mallory", count: 1 }],
     },
-    { ...shipping, number: 1, ...merged("2024-05-01T12:00Z", "2024-05-02T00:00Z", 12) },
+    // Its first commit (below) as the convert step derives it onto the PR: where its lead time starts.
+    {
+      ...shipping,
+      number: 1,
+      ...merged("2024-05-01T12:00Z", "2024-05-02T00:00Z", 12),
+      firstCommitAt: t("2024-05-01T00:00Z"),
+    },
     { ...shipping, number: 2, ...merged("2024-05-05T00:00Z", "2024-05-06T00:00Z", 24) },
   ]);
   await store.commits.create({

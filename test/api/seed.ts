@@ -3,8 +3,12 @@ import type { PullRequestDocument } from "../../src/storage/models/pull-request.
 import type { RepositoryDocument } from "../../src/storage/models/repository.js";
 import type { Store } from "../../src/storage/store.js";
 import { pullRequestDocument } from "../harness/factories.js";
+import { rebuildRollupsOf } from "../harness/rollups.js";
 
-/** Storage-level fixtures: documents inserted through the models, as the sync engine would leave them. */
+/**
+ * Storage-level fixtures: documents inserted through the models, as the sync engine would leave them
+ * (PRs with their weeks' rollups).
+ */
 
 export async function seedInstallation(store: Store, installationId: number, login: string): Promise<void> {
   await store.installations.create({
@@ -48,5 +52,6 @@ export function prDocument(seed: PrSeed): PullRequestDocument {
 export async function seedPullRequests(store: Store, seeds: PrSeed[]): Promise<PullRequestDocument[]> {
   const docs = seeds.map(prDocument);
   await store.pullRequests.insertMany(docs);
+  await rebuildRollupsOf(store, docs);
   return docs;
 }

@@ -2,9 +2,10 @@ import { createToken } from "../../src/api/tokens.js";
 import { useTestDatabase } from "../harness/database.js";
 import { useApiServer } from "./harness.js";
 import { seedInstallation, seedPullRequests, seedRepository } from "./seed.js";
+import { seedInbox } from "./seed-inbox.js";
 
 const db = useTestDatabase();
-const api = useApiServer(db.store);
+const api = useApiServer(db.store, () => new Date("2024-06-01T00:00:00Z"));
 let token: string;
 
 beforeAll(async () => {
@@ -25,6 +26,16 @@ beforeAll(async () => {
     { installationId: 2, repoId: 21, repo: "globex/secret", number: 1 },
   ]);
   token = (await createToken(store, { installationId: 1 })).token;
+  const at = (iso: string) => new Date(iso);
+  await seedInbox(store, [
+    { id: "d-1", installationId: 1, state: "pending", receivedAt: at("2024-05-31T22:00:00Z") },
+    { id: "d-2", installationId: 1, state: "pending", receivedAt: at("2024-05-31T23:30:00Z") },
+    { id: "d-3", installationId: 1, state: "failed", receivedAt: at("2024-05-30T10:00:00Z") },
+    { id: "d-4", installationId: 1, state: "applied", receivedAt: at("2024-05-31T21:00:00Z") },
+    // Another installation's older backlog is not this token's to see.
+    { id: "d-5", installationId: 2, state: "pending", receivedAt: at("2024-05-01T00:00:00Z") },
+    { id: "d-6", installationId: 2, state: "failed", receivedAt: at("2024-05-01T00:00:00Z") },
+  ]);
 });
 
 describe("GET /api/v1/sync", () => {
@@ -48,6 +59,12 @@ describe("GET /api/v1/sync", () => {
           prsStored: 2,
         },
       ],
+      inbox: {
+        pending: 2,
+        oldestPendingAt: "2024-05-31T22:00:00.000Z",
+        oldestPendingAgeSeconds: 7200,
+        setAside: 1,
+      },
     });
   });
 

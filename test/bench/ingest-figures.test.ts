@@ -1,4 +1,9 @@
-import { countStates, everyAcknowledgedApplied, tallyAcknowledged } from "../../bench/inbox-contract.js";
+import {
+  countStates,
+  entriesOf,
+  everyAcknowledgedApplied,
+  tallyAcknowledged,
+} from "../../bench/inbox-contract.js";
 import { acknowledgedPerSecond, drainFigures, type DrainResult } from "../../bench/ingest-figures.js";
 import type { BurstResult } from "../../bench/fire-deliveries.js";
 import type { IngestResult } from "../../bench/measure-ingest.js";
@@ -60,6 +65,24 @@ describe("the ingest section's figures", () => {
       errors: ["E11000"],
     });
     expect(countStates(entries)).toEqual({ pending: 2, applied: 2, failed: 1 });
+  });
+
+  it("reads each delivery's state out of its batch", () => {
+    const progress = (fields: object) => ({ done: false, setAside: false, lastError: null, ...fields });
+    expect(
+      entriesOf({
+        state: "pending",
+        deliveries: [{ id: "a" }, { id: "b" }, { id: "c" }],
+        progress: { "0": progress({ done: true }), "1": progress({ setAside: true, lastError: "E" }) },
+      }),
+    ).toEqual([
+      { _id: "a", state: "applied" },
+      { _id: "b", state: "failed", lastError: "E" },
+      { _id: "c", state: "pending" },
+    ]);
+    expect(entriesOf({ state: "failed", deliveries: [{ id: "d" }] })).toEqual([
+      { _id: "d", state: "applied" },
+    ]);
   });
 
   it("proves the ingest only when every acknowledged delivery was applied", () => {
@@ -134,6 +157,8 @@ describe("bench sections", () => {
       "opened",
       "ingest",
       "cli",
+      "bodies",
+      "rollups",
       "reads",
     ]);
     expect([...benchOptions(["--only", "ingest", "--quick"], {}).sections]).toEqual(["ingest"]);
@@ -146,7 +171,7 @@ describe("bench sections", () => {
   it("refuses an unknown or missing section with the names it knows", () => {
     expect(() => benchOptions(["--only", "ingset"], {})).toThrow(/unknown section ingset/);
     expect(() => benchOptions(["--only"], {})).toThrow(
-      /requests, wall-time, memory, merge, opened, ingest, cli/,
+      /requests, wall-time, memory, merge, opened, ingest, cli, bodies, rollups/,
     );
   });
 

@@ -43,6 +43,9 @@ describe("mergelens backfill", () => {
     const queued = await jobs().find({}).toArray();
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ name: "backfill-repository", data: { ...ref, days: 30 } });
+    await jobs().deleteMany({});
+    const oneDay = await cli("backfill", "--repo", "acme/widgets", "--days", "1", "--no-wait");
+    expect(oneDay.stdout).toBe("backfill of acme/widgets (last 1 day) queued\n");
   });
 
   it("defaults --days to BACKFILL_DAYS, else 90; --days wins over both", async () => {

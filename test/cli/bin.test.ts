@@ -4,8 +4,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 /**
- * The `mergelens` bin as npm runs it: a separate node process on the compiled JavaScript in dist/
- * (`npm run setup` builds it; the Jest global setup builds it when it is missing).
+ * The `mergelens` bin as npm runs it: a separate node process on the bundle in dist/bin/ (`npm run setup`
+ * builds it; the Jest global setup builds it when it is missing).
  */
 const run = promisify(execFile);
 const bin = path.resolve("bin/mergelens.js");

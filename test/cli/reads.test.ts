@@ -288,6 +288,7 @@ describe("mergelens sync status", () => {
           prsStored: 1,
         },
       ],
+      inbox: { pending: 0, oldestPendingAt: null, oldestPendingAgeSeconds: null, setAside: 0 },
     });
   });
 
@@ -299,6 +300,7 @@ describe("mergelens sync status", () => {
     );
     const table = await cli("sync", "status");
     expect(table.stdout).toMatch(/globex\/secret.*error.*bad credentials/);
+    expect(table.stdout).toMatch(/\nWebhook inbox: 0 pending, 0 set aside\n$/);
   });
 });
 

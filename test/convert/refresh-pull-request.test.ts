@@ -83,6 +83,8 @@ describe("refreshPullRequests", () => {
       "aiAssisted",
       "aiEvidence",
       "metrics",
+      "rollupWeeks",
+      "firstCommitAt",
     ]);
     const rest = (doc: object | null) =>
       Object.fromEntries(Object.entries(doc ?? {}).filter(([field]) => !derived.includes(field)));

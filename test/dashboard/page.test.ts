@@ -108,6 +108,16 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
+  it("notes a title stored cut on its own row of the slow-PR table only", async () => {
+    const { page } = await open(tokens.acme);
+    await page.waitForSelector("body[data-state=ready]");
+    const notes = await page.$$eval("#slow-prs tbody tr", (trs) =>
+      trs.map((tr) => tr.querySelector(".cut-note")?.textContent ?? null),
+    );
+    // acme/widgets#10, acme/gadgets#11 (cut), acme/widgets#13.
+    expect(notes).toEqual([null, "Title shortened when stored: GitHub has it whole.", null]);
+  });
+
   it("keeps the token across reloads and narrows every request to the chosen repository", async () => {
     const { page, requests } = await open(tokens.acme);
     await page.waitForSelector("body[data-state=ready]");

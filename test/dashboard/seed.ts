@@ -153,8 +153,16 @@ export async function seedDashboardData(store: Store): Promise<{ acme: string; e
       [],
     ),
     // Reviewed by erin, but not merged: in no "PRs reviewed" count.
+    // Its title was stored cut to its bound (what is stored is the beginning).
     reviewed(
-      { ...gadgets, number: 11, title: "Reviewed, not approved", createdAt: daysAgo(10), author: dave },
+      {
+        ...gadgets,
+        number: 11,
+        title: "Reviewed, not approved",
+        truncated: ["title"],
+        createdAt: daysAgo(10),
+        author: dave,
+      },
       [[user("erin", 5), "COMMENTED", 24]],
     ),
     reviewed(

@@ -10,7 +10,8 @@ import { tsImport } from "tsx/esm/api";
  * The bin's tests run the compiled CLI: built here when `npm run setup` never built it.
  */
 export default async function globalSetup() {
-  if (!existsSync("dist/cli/main.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  // The CLI bundle is the build's last step: when it is there, the build ran.
+  if (!existsSync("dist/bin/mergelens.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   if (process.env.MONGODB_URI) {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;

@@ -50,14 +50,20 @@ function event(name: string, payload: object, secret = SECRET) {
   };
 }
 
-const inbox = () => db().collection<{ _id: string }>("inbox");
+const inbox = () => db().collection("inbox_batches");
+/** The stored delivery with its batch's fields (installation, state), or null. */
+async function stored(id: string) {
+  const batch = await inbox().findOne({ "deliveries.id": id });
+  const entry = (batch?.deliveries as Array<{ id: string }> | undefined)?.find((d) => d.id === id);
+  return batch && entry ? { ...entry, installationId: batch.installationId, state: batch.state } : null;
+}
 
 describe("the Lambda functions", () => {
   it("store a signed delivery in the inbox, and nothing else, for the worker to apply", async () => {
     const delivery = event("installation", example("installation", "created"));
     const result = await lambda.webhooks(delivery);
     expect(result.statusCode).toBe(200);
-    expect(await inbox().findOne({ _id: delivery.headers["X-GitHub-Delivery"] })).toMatchObject({
+    expect(await stored(delivery.headers["X-GitHub-Delivery"])).toMatchObject({
       event: "installation",
       action: "created",
       installationId: 957387,
@@ -71,14 +77,14 @@ describe("the Lambda functions", () => {
     const forged = event("installation", example("installation", "created"), "wrong");
     const result = await lambda.webhooks(forged);
     expect(result.statusCode).toBe(400);
-    expect(await inbox().countDocuments({ _id: forged.headers["X-GitHub-Delivery"] })).toBe(0);
+    expect(await inbox().countDocuments({ "deliveries.id": forged.headers["X-GitHub-Delivery"] })).toBe(0);
   });
 
   it("accept a base64-encoded body, as API Gateway's HTTP API may send it", async () => {
     const plain = event("installation", edit(example("installation", "created"), { "installation.id": 6 }));
     const encoded = { ...plain, body: Buffer.from(plain.body).toString("base64"), isBase64Encoded: true };
     expect((await lambda.webhooks(encoded)).statusCode).toBe(200);
-    expect(await inbox().findOne({ _id: plain.headers["X-GitHub-Delivery"] })).toMatchObject({
+    expect(await stored(plain.headers["X-GitHub-Delivery"])).toMatchObject({
       installationId: 6,
     });
   });
@@ -86,7 +92,7 @@ describe("the Lambda functions", () => {
   it("refuse a body over GitHub's 25 MB limit with 413", async () => {
     const huge = event("push", { padding: "x".repeat(25 * 1024 * 1024) });
     expect((await lambda.webhooks(huge)).statusCode).toBe(413);
-    expect(await inbox().countDocuments({ _id: huge.headers["X-GitHub-Delivery"] })).toBe(0);
+    expect(await inbox().countDocuments({ "deliveries.id": huge.headers["X-GitHub-Delivery"] })).toBe(0);
   });
 
   it("queue one installation sync per active installation on schedule, once", async () => {

@@ -4,8 +4,13 @@ import type { AddressInfo } from "node:net";
 import { verify } from "@octokit/webhooks-methods";
 import { MongoClient } from "mongodb";
 import { pino } from "pino";
-import { createInboxWriter, inboxCollection } from "../../src/storage/inbox/index.js";
-import type { InboxDelivery } from "../../src/storage/models/inbox-delivery.js";
+import {
+  createInboxWriter,
+  findDeliveries,
+  inboxCollection,
+  inboxStorage,
+} from "../../src/storage/inbox/index.js";
+import type { InboxBatch, InboxDeliveryId } from "../../src/storage/models/inbox-batch.js";
 import { createWebhookRoute } from "../../src/webhooks/receive/route.js";
 import { clearStore } from "../harness/database.js";
 import { useTestApp, WEBHOOK_SECRET } from "./helpers/app.js";
@@ -30,7 +35,7 @@ const urlOf = (listening: Server) =>
   `http://127.0.0.1:${(listening.address() as AddressInfo).port}/api/github/webhooks`;
 
 beforeAll(async () => {
-  const writer = createInboxWriter(inboxCollection(db.store()), { timeoutMs: 5_000 });
+  const writer = createInboxWriter(inboxStorage(db.store()), { timeoutMs: 5_000 });
   const verifySecret = (body: string, signature: string) => verify(WEBHOOK_SECRET, body, signature);
   server = await serve(createWebhookRoute({ verify: verifySecret, writer, log, maxBytes: MAX_BYTES }));
   url = urlOf(server);
@@ -64,7 +69,9 @@ async function postRaw(
 const post = (event: string, payload: unknown, options: { secret?: string; id?: string } = {}) =>
   postRaw(event, JSON.stringify(payload), options);
 
-const inbox = () => db.store().inbox.find().lean();
+const inbox = () => findDeliveries(inboxCollection(db.store()));
+const stateOf = async (id: string) =>
+  (await findDeliveries(inboxCollection(db.store()), { ids: [id] }))[0]?.state;
 
 describe("POST /api/github/webhooks", () => {
   it("refuses a forged signature with 400 and stores nothing", async () => {
@@ -83,7 +90,7 @@ describe("POST /api/github/webhooks", () => {
     expect(response.status).toBe(200);
     expect(await inbox()).toMatchObject([
       {
-        _id: "d-1",
+        id: "d-1",
         event: "pull_request",
         action: "opened",
         installationId: 1,
@@ -100,7 +107,7 @@ describe("POST /api/github/webhooks", () => {
     const payload = example("pull_request", "opened");
     expect((await post("pull_request", payload, { id: "same" })).status).toBe(200);
     expect((await post("pull_request", payload, { id: "same" })).status).toBe(200);
-    expect(await db.store().inbox.countDocuments()).toBe(1);
+    expect(await inbox()).toHaveLength(1);
   });
 
   it.each([
@@ -128,8 +135,8 @@ describe("POST /api/github/webhooks", () => {
 
     await app.retryNow();
     expect(await db.store().pullRequests.countDocuments()).toBe(1);
-    expect(await db.store().inbox.findById("malformed").lean()).toMatchObject({ state: "failed" });
-    expect(await db.store().inbox.findById("fine").lean()).toMatchObject({ state: "applied" });
+    expect(await stateOf("malformed")).toBe("failed");
+    expect(await stateOf("fine")).toBe("applied");
   });
 
   it("refuses a body over the limit with 413 before reading it, and stores nothing", async () => {
@@ -155,9 +162,14 @@ describe("POST /api/github/webhooks", () => {
     const client = new MongoClient("mongodb://127.0.0.1:9/?directConnection=true", {
       serverSelectionTimeoutMS: 60_000,
     });
-    const writer = createInboxWriter(client.db("down").collection<InboxDelivery>("inbox"), {
-      timeoutMs: 300,
-    });
+    const dead = client.db("down");
+    const writer = createInboxWriter(
+      {
+        batches: dead.collection<InboxBatch>("inbox_batches"),
+        ids: dead.collection<InboxDeliveryId>("inbox_delivery_ids"),
+      },
+      { timeoutMs: 300 },
+    );
     const down = await serve(createWebhookRoute({ verify: async () => true, writer, log }));
     try {
       const response = await postRaw("pull_request", JSON.stringify(example("pull_request", "opened")), {

@@ -1,9 +1,12 @@
+import { findDeliveries, inboxCollection } from "../../src/storage/inbox/index.js";
 import { useTestApp } from "./helpers/app.js";
 import { edit, example, type Payload } from "./helpers/fixtures.js";
 
 /** Signed payloads (the inbox holds what passed the signature check) that do not match what we read. */
 const { db, app } = useTestApp();
 
+const storedDelivery = async (id: string) =>
+  (await findDeliveries(inboxCollection(db.store()), { ids: [id] }))[0];
 const storedDocuments = async () => {
   const store = db.store();
   const models = [store.pullRequests, store.repositories, store.reviews, store.comments, store.checkRuns];
@@ -43,7 +46,7 @@ describe("a payload that fails its schema", () => {
     });
     expect(String(app.deps.errors[0].error)).toContain(`invalid ${event}.${payload.action} payload`);
     // Trying again cannot help: it is set aside with the reason, not retried.
-    expect(await db.store().inbox.findById("bad-delivery").lean()).toMatchObject({
+    expect(await storedDelivery("bad-delivery")).toMatchObject({
       state: "failed",
       attempts: 1,
       lastError: expect.stringContaining("✖"),
@@ -69,7 +72,7 @@ describe("a storage failure", () => {
       model.bulkWrite = original;
     }
     expect(await db.store().pullRequests.countDocuments()).toBe(0);
-    expect(await db.store().inbox.findById("db-fails").lean()).toMatchObject({
+    expect(await storedDelivery("db-fails")).toMatchObject({
       state: "pending",
       attempts: 1,
       lastError: "disk full",
@@ -78,6 +81,6 @@ describe("a storage failure", () => {
 
     await app.retryNow();
     expect(await db.store().pullRequests.countDocuments()).toBe(1);
-    expect(await db.store().inbox.findById("db-fails").lean()).toMatchObject({ state: "applied" });
+    expect(await storedDelivery("db-fails")).toMatchObject({ state: "applied" });
   });
 });

@@ -29,7 +29,7 @@ export async function backfill(ctx: CliContext, options: BackfillOptions): Promi
   const result = await enqueue(queue, "backfill-repository", { installationId, repoId, days });
   ctx.stdout.write(
     result === "queued"
-      ? `backfill of ${repo} (last ${days} days) queued\n`
+      ? `backfill of ${repo} (last ${countOf(days, "day")}) queued\n`
       : `a backfill of ${repo} is already queued or running: following it\n`,
   );
   if (!options.wait) return;

@@ -1,9 +1,10 @@
 import { Option, type Command } from "commander";
 import { findRepositoryInstallation } from "../../query/repositories.js";
 import { pullsParams } from "../../query/params.js";
-import { PULL_REQUEST_COLUMNS } from "../../query/pull-request-view.js";
+import { PULL_REQUEST_COLUMNS, type ApiPullRequest } from "../../query/pull-request-view.js";
 import { listPullRequests } from "../../query/pull-requests.js";
 import type { CliContext } from "../context.js";
+import { cutLegend, textCell } from "../cut-note.js";
 import { parseOptions } from "../errors.js";
 import { formatOption, shortTime, writeCsv, writeJson, writeTable, type Format } from "../output.js";
 
@@ -17,8 +18,6 @@ export interface PrsOptions {
   cursor?: string;
   format: Format;
 }
-
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** One page of PRs, newest first, with the same filters, cursor and JSON/CSV as `GET /api/v1/pulls`. */
 export async function prs(ctx: CliContext, options: PrsOptions) {
@@ -37,12 +36,13 @@ export async function prs(ctx: CliContext, options: PrsOptions) {
   if (options.format === "json") return writeJson(ctx.stdout, page);
   if (options.format === "csv") writeCsv(ctx.stdout, page.items, PULL_REQUEST_COLUMNS);
   else {
+    const titleCut = (pr: ApiPullRequest) => pr.truncated.includes("title");
     writeTable(
       ctx.stdout,
       ["PR", "title", "author", "state", "created (UTC)", "merged (UTC)", "cycle h", "pickup h"],
       page.items.map((pr) => [
         `#${pr.number}`,
-        truncate(pr.title, 50),
+        textCell(pr.title, 50, titleCut(pr)),
         pr.author.login,
         pr.draft && pr.state === "open" ? "draft" : pr.state,
         shortTime(pr.createdAt),
@@ -51,6 +51,9 @@ export async function prs(ctx: CliContext, options: PrsOptions) {
         pr.metrics.pickupTimeHours,
       ]),
     );
+    // The table shows one bounded field, the title.
+    const legend = cutLegend(page.items.some(titleCut) ? ["title"] : []);
+    if (legend) ctx.stdout.write(`${legend}\n`);
   }
   if (page.nextCursor) ctx.stderr.write(`more: add --cursor ${page.nextCursor}\n`);
 }

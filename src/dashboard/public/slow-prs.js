@@ -32,6 +32,13 @@ function link(pr, githubUrl) {
   title.textContent = pr.title;
   const wrapper = document.createElement("div");
   wrapper.append(anchor, title);
+  // The API lists the fields stored cut to their bound; the title is the one shown here.
+  if (pr.truncated.includes("title")) {
+    const note = document.createElement("span");
+    note.className = "cut-note";
+    note.textContent = "Title shortened when stored: GitHub has it whole.";
+    wrapper.append(note);
+  }
   return wrapper;
 }
 

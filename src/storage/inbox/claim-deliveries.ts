@@ -1,39 +1,83 @@
 import { randomUUID } from "node:crypto";
 import type { Collection } from "mongodb";
-import type { InboxDelivery } from "../models/inbox-delivery.js";
+import type { InboxBatch } from "../models/inbox-batch.js";
+import { dueDeliveries, type InboxDelivery } from "./delivery-view.js";
+
+/**
+ * A worker's hold on some batches: they carry its id, and as `availableAt` one of its lease ends,
+ * `first` to `last`, a millisecond apart (one per conditional update that took them).
+ */
+export interface ClaimRef {
+  claim: string;
+  first: Date;
+  last: Date;
+}
 
 export interface Claimed {
-  claim: string;
+  ref: ClaimRef;
+  /** The batches as claimed (payloads packed), for settling. */
+  batches: InboxBatch[];
   deliveries: InboxDelivery[];
 }
 
+/** The claim's batches, found on the `{state, availableAt}` index: their `availableAt` is one of its lease ends. */
+export const claimFilter = (ref: ClaimRef) => ({
+  state: "pending" as const,
+  availableAt: { $gte: ref.first, $lte: ref.last },
+  claim: ref.claim,
+});
+
 /**
- * Takes about `limit` of the oldest available pending deliveries for one batch, in one conditional
- * update on the `{state, availableAt}` index: everything pending up to the `limit`-th delivery's
- * `availableAt` (ties may add a few). The update moves their `availableAt` past now, so of several
- * workers claiming at once each delivery goes to exactly one. The claim lasts `leaseMs`: a worker that
- * dies holding it leaves its deliveries to be taken again when it runs out. (One compare-and-set per
- * delivery cost the embedded server ten times as much: each rewrites index entries.)
+ * Batches per conditional update. The embedded server holds a collection's write lock for a whole
+ * update, so one over every batch of a large claim would stall the webhook route's inserts.
+ */
+const PART_BATCHES = 64;
+
+/** The `availableAt` of every `PART_BATCHES`-th available batch up to about `limit` deliveries, and the last. */
+async function partEnds(collection: Collection<InboxBatch>, now: Date, limit: number): Promise<Date[]> {
+  const available = await collection
+    .find(
+      { state: "pending", availableAt: { $lte: now } },
+      { projection: { _id: 0, availableAt: 1, size: 1 } },
+    )
+    .sort({ availableAt: 1 })
+    .limit(limit)
+    .toArray();
+  const ends: Date[] = [];
+  let counted = 0;
+  for (const [index, batch] of available.entries()) {
+    counted += batch.size;
+    const last = counted >= limit || index === available.length - 1;
+    if (last || (index + 1) % PART_BATCHES === 0) ends.push(batch.availableAt);
+    if (last) break;
+  }
+  return ends;
+}
+
+/**
+ * Takes the oldest available pending batches, about `limit` deliveries, on the `{state, availableAt}`
+ * index: each conditional update takes everything pending up to a batch's `availableAt` (ties may add a
+ * few) and moves their `availableAt` to a lease end, so of several workers claiming at once each batch
+ * goes to exactly one. The claim lasts `leaseMs`: a worker that dies holding it leaves its batches to
+ * be taken again when it runs out.
  */
 export async function claimDeliveries(
-  collection: Collection<InboxDelivery>,
+  collection: Collection<InboxBatch>,
   options: { limit: number; leaseMs: number; now?: Date },
 ): Promise<Claimed> {
   const now = options.now ?? new Date();
   const claim = randomUUID();
-  const available = { state: "pending" as const, availableAt: { $lte: now } };
-  const [last] = await collection
-    .find(available, { projection: { _id: 0, availableAt: 1 } })
-    .sort({ availableAt: 1 })
-    .skip(options.limit - 1)
-    .limit(1)
-    .toArray();
-  const until = new Date(now.getTime() + options.leaseMs);
-  const { modifiedCount } = await collection.updateMany(
-    { state: "pending", availableAt: { $lte: last?.availableAt ?? now } },
-    { $set: { claim, availableAt: until } },
-  );
-  if (modifiedCount === 0) return { claim, deliveries: [] };
-  const deliveries = await collection.find({ claim }).toArray();
-  return { claim, deliveries: deliveries.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime()) };
+  const first = new Date(now.getTime() + options.leaseMs);
+  let taken = 0;
+  for (const end of await partEnds(collection, now, options.limit)) {
+    const { modifiedCount } = await collection.updateMany(
+      { state: "pending", availableAt: { $lte: end } },
+      { $set: { claim, availableAt: new Date(first.getTime() + taken) } },
+    );
+    if (modifiedCount > 0) taken += 1;
+  }
+  const ref = { claim, first, last: new Date(first.getTime() + Math.max(0, taken - 1)) };
+  if (taken === 0) return { ref, batches: [], deliveries: [] };
+  const batches = await collection.find(claimFilter(ref)).toArray();
+  return { ref, batches, deliveries: dueDeliveries(batches, now) };
 }

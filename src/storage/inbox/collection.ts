@@ -1,13 +1,27 @@
 import type { Collection } from "mongodb";
-import type { InboxDelivery } from "../models/inbox-delivery.js";
+import type { InboxBatch, InboxDeliveryId } from "../models/inbox-batch.js";
 import type { Store } from "../store.js";
+
+function native<T extends object>(store: Store, name: string): Collection<T> {
+  const db = store.db.db;
+  if (!db) throw new Error("the database connection is not open");
+  return db.collection<T>(name);
+}
 
 /**
  * The inbox through the driver itself: mongoose's collection queues operations while disconnected,
  * where the webhook route needs a prompt failure to answer 503 and a worker to back off.
  */
-export function inboxCollection(store: Store): Collection<InboxDelivery> {
-  const db = store.db.db;
-  if (!db) throw new Error("the database connection is not open");
-  return db.collection<InboxDelivery>(store.inbox.collection.collectionName);
+export const inboxCollection = (store: Store): Collection<InboxBatch> =>
+  native<InboxBatch>(store, store.inbox.collection.collectionName);
+
+/** What the webhook route writes: the batches, and the ids that keep a redelivery from being stored twice. */
+export interface InboxStorage {
+  batches: Collection<InboxBatch>;
+  ids: Collection<InboxDeliveryId>;
 }
+
+export const inboxStorage = (store: Store): InboxStorage => ({
+  batches: inboxCollection(store),
+  ids: native<InboxDeliveryId>(store, store.inboxDeliveryIds.collection.collectionName),
+});

@@ -1,8 +1,10 @@
 /** The durable inbox of webhook deliveries: written by the webhook route, applied by workers. */
-export { claimDeliveries, type Claimed } from "./claim-deliveries.js";
+export { claimDeliveries, type Claimed, type ClaimRef } from "./claim-deliveries.js";
+export { type InboxDelivery } from "./delivery-view.js";
+export { findDeliveries, type DeliveryStatus } from "./find-deliveries.js";
 export { replayDeliveries, type ReplayScope } from "./replay-deliveries.js";
 export { ensureInboxRetention } from "./retention.js";
-export { markApplied, markFailed, releaseClaim, type FailurePolicy } from "./settle-deliveries.js";
+export { releaseClaim, settleClaim, type DeliveryOutcome, type FailurePolicy } from "./settle-deliveries.js";
 export { summarizeInbox, type InboxSummary, type SetAsideDelivery } from "./summarize-inbox.js";
 export {
   createInboxWriter,
@@ -10,4 +12,4 @@ export {
   type IncomingDelivery,
   type InboxWriter,
 } from "./write-deliveries.js";
-export { inboxCollection } from "./collection.js";
+export { inboxCollection, inboxStorage, type InboxStorage } from "./collection.js";

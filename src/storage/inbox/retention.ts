@@ -1,24 +1,32 @@
-import type { Collection } from "mongodb";
-import type { InboxDelivery } from "../models/inbox-delivery.js";
+import type { Collection, Document } from "mongodb";
+import type { InboxStorage } from "./collection.js";
 
 const TTL_INDEX = "inbox_retention";
 const INDEX_OPTIONS_CONFLICT = new Set([85, 86]);
 
-/**
- * The TTL index that removes applied deliveries `days` after they were applied (pending and set-aside
- * ones carry no `appliedAt`, so they stay). A changed `INBOX_RETENTION_DAYS` replaces the index.
- */
-export async function ensureInboxRetention(
-  collection: Collection<InboxDelivery>,
-  days: number,
+async function ensureTtl<T extends Document>(
+  collection: Collection<T>,
+  field: string,
+  seconds: number,
 ): Promise<void> {
-  const options = { name: TTL_INDEX, expireAfterSeconds: Math.round(days * 86_400) };
+  const options = { name: TTL_INDEX, expireAfterSeconds: seconds };
   try {
-    await collection.createIndex({ appliedAt: 1 }, options);
+    await collection.createIndex({ [field]: 1 }, options);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== "number" || !INDEX_OPTIONS_CONFLICT.has(code)) throw error;
     await collection.dropIndex(TTL_INDEX);
-    await collection.createIndex({ appliedAt: 1 }, options);
+    await collection.createIndex({ [field]: 1 }, options);
   }
+}
+
+/**
+ * The TTL indexes that remove applied deliveries `days` after they were applied (pending and set-aside
+ * batches carry no `appliedAt`, so they stay), and delivery ids `days` after they arrived. A changed
+ * `INBOX_RETENTION_DAYS` replaces them.
+ */
+export async function ensureInboxRetention(inbox: InboxStorage, days: number): Promise<void> {
+  const seconds = Math.round(days * 86_400);
+  await ensureTtl(inbox.batches, "appliedAt", seconds);
+  await ensureTtl(inbox.ids, "receivedAt", seconds);
 }

@@ -1,63 +1,52 @@
 import type { Collection } from "mongodb";
-import type { InboxDelivery } from "../models/inbox-delivery.js";
-
-const APPLIED = (now: Date) => ({
-  $set: { state: "applied" as const, appliedAt: now, claim: null, lastError: null },
-});
+import type { InboxBatch } from "../models/inbox-batch.js";
+import { claimFilter, type ClaimRef, type Claimed } from "./claim-deliveries.js";
+import { appliedWhole, settleBatch, type DeliveryOutcome, type FailurePolicy } from "./settlement.js";
 
 /**
- * Applied: kept (for replay) until the retention TTL removes it. `claim` marks every delivery the
- * batch still holds (those that failed were let go already), in one update on the claim's index.
+ * Records what became of a claim's deliveries. Batches applied whole (the common case) are settled
+ * together in one update; one with a failure gets its own update first, recording each tried
+ * delivery's progress. Every write is guarded by the claim: a worker whose lease ran out, and whose
+ * batches another took, changes nothing.
  */
-export async function markApplied(
-  collection: Collection<InboxDelivery>,
-  held: { claim: string } | { id: string },
-  now = new Date(),
-): Promise<void> {
-  if ("claim" in held) await collection.updateMany({ claim: held.claim }, APPLIED(now));
-  else await collection.updateOne({ _id: held.id }, APPLIED(now));
-}
-
-export interface FailurePolicy {
-  maxAttempts: number;
-  /** Delay before the next try after `attempts` failures. */
-  backoffMs(attempts: number): number;
-}
-
-/**
- * One failed try of one delivery: it waits out its backoff, or is set aside (`failed`) once it has used
- * every attempt, so a poison delivery never blocks the others.
- */
-export async function markFailed(
-  collection: Collection<InboxDelivery>,
-  delivery: Pick<InboxDelivery, "_id" | "attempts">,
-  error: string,
+export async function settleClaim(
+  collection: Collection<InboxBatch>,
+  claimed: Claimed,
+  outcomes: ReadonlyMap<string, DeliveryOutcome>,
   policy: FailurePolicy,
   now = new Date(),
-): Promise<"retry" | "failed"> {
-  const attempts = delivery.attempts + 1;
-  const failed = attempts >= policy.maxAttempts;
-  await collection.updateOne(
-    { _id: delivery._id },
-    {
-      $set: {
-        attempts,
-        lastError: error.slice(0, 2_000),
-        claim: null,
-        ...(failed
-          ? { state: "failed" as const }
-          : { availableAt: new Date(now.getTime() + policy.backoffMs(attempts)) }),
+): Promise<void> {
+  for (const batch of claimed.batches) {
+    if (appliedWhole(batch, outcomes)) continue;
+    const settled = settleBatch(batch, outcomes, policy, now);
+    const progress = Object.fromEntries(
+      Object.entries(settled.progress).map(([index, value]) => [`progress.${index}`, value]),
+    );
+    await collection.updateOne(
+      { _id: batch._id, ...claimFilter(claimed.ref) },
+      {
+        $set: {
+          state: settled.state,
+          availableAt: settled.availableAt,
+          appliedAt: settled.appliedAt,
+          claim: null,
+          ...progress,
+        },
       },
-    },
-  );
-  return failed ? "failed" : "retry";
+    );
+  }
+  await collection.updateMany(claimFilter(claimed.ref), {
+    $set: { state: "applied", appliedAt: now, claim: null },
+  });
 }
 
-/** Gives a batch back untried (the database failed under it, or the worker is stopping): no attempt used. */
+/** Gives a claim back untried (the database failed under it, or the worker is stopping): no attempt used. */
 export async function releaseClaim(
-  collection: Collection<InboxDelivery>,
-  claim: string,
+  collection: Collection<InboxBatch>,
+  ref: ClaimRef,
   availableAt = new Date(),
 ): Promise<void> {
-  await collection.updateMany({ claim }, { $set: { claim: null, availableAt } });
+  await collection.updateMany(claimFilter(ref), { $set: { claim: null, availableAt } });
 }
+
+export type { DeliveryOutcome, FailurePolicy };

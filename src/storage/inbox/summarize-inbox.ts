@@ -1,5 +1,6 @@
 import type { Collection } from "mongodb";
-import type { InboxDelivery, InboxState } from "../models/inbox-delivery.js";
+import type { InboxBatch, InboxState } from "../models/inbox-batch.js";
+import { progressOf } from "./delivery-view.js";
 
 export interface SetAsideDelivery {
   id: string;
@@ -12,45 +13,55 @@ export interface SetAsideDelivery {
 }
 
 export interface InboxSummary {
+  /** Deliveries (not batches) by state. */
   counts: Record<InboxState, number>;
   /** Oldest pending delivery's arrival: how far behind the workers are. */
   oldestPendingAt: Date | null;
   failed: SetAsideDelivery[];
 }
 
+const WITHOUT_PAYLOADS = { "deliveries.payload": 0 } as const;
+
 /** What `mergelens inbox` and `sync status` show: the backlog and the deliveries set aside. */
 export async function summarizeInbox(
-  collection: Collection<InboxDelivery>,
+  collection: Collection<InboxBatch>,
   options: { installationId?: number; failedLimit?: number } = {},
 ): Promise<InboxSummary> {
   const scope = options.installationId === undefined ? {} : { installationId: options.installationId };
-  const count = (state: InboxState) => collection.countDocuments({ state, ...scope });
-  const [pending, applied, failed, oldest, setAside] = await Promise.all([
-    count("pending"),
-    count("applied"),
-    count("failed"),
+  const [appliedBatches, open] = await Promise.all([
     collection
-      .find({ state: "pending", ...scope }, { projection: { receivedAt: 1 } })
-      .sort({ availableAt: 1 })
-      .limit(1)
+      .aggregate<{ n: number }>([
+        { $match: { state: "applied", ...scope } },
+        { $group: { _id: null, n: { $sum: "$size" } } },
+      ])
       .toArray(),
     collection
-      .find({ state: "failed", ...scope }, { projection: { payload: 0 } })
-      .sort({ availableAt: 1 })
-      .limit(options.failedLimit ?? 20)
+      .find({ state: { $in: ["pending", "failed"] }, ...scope }, { projection: WITHOUT_PAYLOADS })
       .toArray(),
   ]);
-  return {
-    counts: { pending, applied, failed },
-    oldestPendingAt: oldest[0]?.receivedAt ?? null,
-    failed: setAside.map((doc) => ({
-      id: doc._id,
-      event: doc.event,
-      action: doc.action,
-      installationId: doc.installationId,
-      receivedAt: doc.receivedAt,
-      attempts: doc.attempts,
-      lastError: doc.lastError,
-    })),
-  };
+  const counts = { pending: 0, applied: appliedBatches[0]?.n ?? 0, failed: 0 };
+  let oldestPendingAt: Date | null = null;
+  const failed: SetAsideDelivery[] = [];
+  for (const batch of open)
+    batch.deliveries.forEach((entry, index) => {
+      const progress = progressOf(batch, index);
+      if (progress?.setAside) {
+        counts.failed += 1;
+        failed.push({
+          id: entry.id,
+          event: entry.event,
+          action: entry.action,
+          installationId: batch.installationId,
+          receivedAt: entry.receivedAt,
+          attempts: progress.attempts,
+          lastError: progress.lastError,
+        });
+      } else if (progress?.done || batch.state !== "pending") counts.applied += 1;
+      else {
+        counts.pending += 1;
+        if (!oldestPendingAt || entry.receivedAt < oldestPendingAt) oldestPendingAt = entry.receivedAt;
+      }
+    });
+  failed.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  return { counts, oldestPendingAt, failed: failed.slice(0, options.failedLimit ?? 20) };
 }

@@ -31,5 +31,7 @@ const deploymentSchema = new Schema<DeploymentRecord>(
 );
 deploymentSchema.index({ installationId: 1, deploymentId: 1 }, { unique: true });
 deploymentSchema.index({ installationId: 1, repoId: 1, environment: 1, createdAt: 1 });
+// A repository's deployments from a date on, whatever their environment: DORA (src/query/dora.ts).
+deploymentSchema.index({ installationId: 1, repoId: 1, createdAt: 1 });
 
 export const deploymentModel = (db: Connection) => db.model("Deployment", deploymentSchema);

@@ -17,6 +17,16 @@ export type PullRequestDerived = Omit<PullRequestMetricsResult, "metrics"> & {
   dataNotes: string[];
   /** An open map, not PullRequestMetrics: a PR stored before a metric existed lacks its key. */
   metrics: Record<string, number | null>;
+  /**
+   * The weeks whose rollups counted this PR when it was last converted, so a PR that moves (a new
+   * mergedAt) is taken out of its old week. Absent on PRs stored before rollups existed.
+   */
+  rollupWeeks?: Date[];
+  /**
+   * The earliest commit `authoredAt` (null: no commit, or none dated), where a change's lead time starts
+   * (METRICS.md, DORA). Absent on PRs stored before it was derived.
+   */
+  firstCommitAt?: Date | null;
 };
 
 export type PullRequestDocument = PullRequestRecord & DraftHistory & PullRequestDerived;
@@ -73,6 +83,8 @@ const pullRequestSchema = new Schema<PullRequestDocument>(
     dataComplete: { type: Boolean, default: false },
     dataNotes: { type: [String], default: [] },
     metrics: { type: Schema.Types.Mixed, default: {} },
+    rollupWeeks: { type: [Date], default: [] },
+    firstCommitAt: { type: Date, default: undefined },
   },
   { ...recordOptions, collection: "pull_requests", minimize: false },
 );
@@ -80,14 +92,18 @@ pullRequestSchema.index({ installationId: 1, repoId: 1, number: 1 }, { unique: t
 pullRequestSchema.index({ installationId: 1, prId: 1 });
 pullRequestSchema.index({ installationId: 1, repo: 1, mergedAt: 1 });
 pullRequestSchema.index({ installationId: 1, mergedAt: 1 });
+// A repository's PRs merged or opened in a range: rollup rebuilds and partial weeks (src/query/metrics.ts).
+pullRequestSchema.index({ installationId: 1, repoId: 1, mergedAt: 1 });
+pullRequestSchema.index({ installationId: 1, repoId: 1, createdAt: 1 });
+pullRequestSchema.index({ installationId: 1, createdAt: 1 });
+pullRequestSchema.index({ installationId: 1, repo: 1, createdAt: 1 });
 pullRequestSchema.index({ installationId: 1, "author.login": 1, mergedAt: 1 });
 pullRequestSchema.index({ installationId: 1, state: 1, repo: 1 });
 // The PR list (src/query/pull-requests.ts), newest first, read in windows of `createdAt` after an
-// equality on each filter it offers: the embedded server plans only an equality prefix plus one range.
-// Ascending, and read with `$gte`/`$lt` only: there, an inclusive upper bound (`$lte`) on a field that more
-// index fields follow misses the documents equal to it (SecantusDB 0.7.0b3).
-pullRequestSchema.index({ installationId: 1, createdAt: 1, prId: 1 });
-pullRequestSchema.index({ installationId: 1, repoId: 1, createdAt: 1, prId: 1 });
+// equality on each filter it offers (installation, repository: the two createdAt indexes above; state;
+// author): the embedded server plans only an equality prefix plus one range. Ascending, and read with
+// `$gte`/`$lt` only: there, an inclusive upper bound (`$lte`) on a field that more index fields follow
+// misses the documents equal to it (SecantusDB 0.7.0b3).
 pullRequestSchema.index({ installationId: 1, state: 1, createdAt: 1, prId: 1 });
 pullRequestSchema.index({ installationId: 1, repoId: 1, state: 1, createdAt: 1, prId: 1 });
 pullRequestSchema.index(

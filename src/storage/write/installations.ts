@@ -9,7 +9,8 @@ interface ScopedModel {
 }
 
 function deleteEverywhere(store: Store, filter: Parameters<ScopedModel["deleteMany"]>[0]) {
-  const models: ScopedModel[] = installationScopedModels(store);
+  // Rollups too: derived from the records, they must go with them (a week left would still be counted).
+  const models: ScopedModel[] = [...installationScopedModels(store), store.rollups];
   return Promise.all(models.map((model) => model.deleteMany(filter).exec()));
 }
 

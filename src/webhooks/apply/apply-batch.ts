@@ -1,4 +1,4 @@
-import type { InboxDelivery } from "../../storage/models/inbox-delivery.js";
+import type { InboxDelivery } from "../../storage/inbox/index.js";
 import type { WebhookDeps } from "../deps.js";
 import { applyControl } from "./apply-control.js";
 import { applyRepositoryPlan } from "./apply-plan.js";
@@ -26,12 +26,12 @@ export async function applyBatch(
   for (const delivery of deliveries) {
     const result = parseDelivery(delivery);
     if (result.kind === "invalid") outcome.invalid.push({ delivery, reason: result.reason });
-    else if (result.kind === "ignored") outcome.applied.push(delivery._id);
+    else if (result.kind === "ignored") outcome.applied.push(delivery.id);
     else parsed.push(result.parsed);
   }
   for (const control of parsed.filter(isControl)) {
     await applyControl(deps, control);
-    outcome.applied.push(control.delivery._id);
+    outcome.applied.push(control.delivery.id);
   }
   const records = parsed.filter((item): item is RecordDelivery => !isControl(item));
   for (const plan of planRepositories(records)) {

@@ -17,6 +17,6 @@ export async function applyControl(deps: WebhookDeps, parsed: ControlDelivery): 
     case "installationRepositories":
       return handleInstallationRepositories(deps, parsed.payload);
     case "push":
-      return handlePush(deps, parsed.payload, parsed.delivery._id);
+      return handlePush(deps, parsed.payload, parsed.delivery.id);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { InboxDelivery } from "../../storage/models/inbox-delivery.js";
+import type { InboxDelivery } from "../../storage/inbox/index.js";
 import { checkRunEventSchema, checkSuiteEventSchema } from "../schemas/checks.js";
 import { issueCommentEventSchema, reviewCommentEventSchema } from "../schemas/comment.js";
 import { repoEventSchema } from "../schemas/common.js";

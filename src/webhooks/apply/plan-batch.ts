@@ -106,9 +106,9 @@ function addRecords(plan: RepositoryPlan, parsed: RecordDelivery): void {
       coalescePullRequest(plan, record, draftSignal(parsed));
       plan.refresh.push(record.number);
       if (parsed.payload.action === "closed" && record.state === "merged")
-        plan.merged.push({ number: record.number, deliveryId: parsed.delivery._id });
+        plan.merged.push({ number: record.number, deliveryId: parsed.delivery.id });
       if (needsCompletion("pull_request", parsed.payload.action, parsed.payload))
-        plan.completions.push({ number: record.number, deliveryId: parsed.delivery._id });
+        plan.completions.push({ number: record.number, deliveryId: parsed.delivery.id });
       return;
     }
     case "review": {
@@ -166,7 +166,7 @@ export function planRepositories(deliveries: readonly RecordDelivery[]): Reposit
     const plan = plans.get(key) ?? emptyPlan(repository);
     plans.set(key, plan);
     plan.repository = newerName(plan.repository, repository);
-    plan.deliveryIds.push(parsed.delivery._id);
+    plan.deliveryIds.push(parsed.delivery.id);
     addRecords(plan, parsed);
   }
   for (const plan of plans.values()) {

@@ -4,12 +4,14 @@ import { isDatabaseUnavailable } from "../../storage/unavailable.js";
 import {
   claimDeliveries,
   inboxCollection,
-  markApplied,
-  markFailed,
   releaseClaim,
+  settleClaim,
+  type Claimed,
+  type ClaimRef,
+  type DeliveryOutcome,
   type FailurePolicy,
+  type InboxDelivery,
 } from "../../storage/inbox/index.js";
-import type { InboxDelivery } from "../../storage/models/inbox-delivery.js";
 import type { WebhookDeps } from "../deps.js";
 import { applyBatch, type BatchOutcome } from "./apply-batch.js";
 
@@ -21,6 +23,13 @@ export interface ProcessorOptions {
   /** How long a claim lasts: a worker that dies holding one delays its deliveries by this much. */
   leaseMs?: number;
   failures?: FailurePolicy;
+  /**
+   * True while the webhook route in this process is storing deliveries. The processor then waits (up to
+   * `maxYieldMs` a step), so that on one database acknowledgements keep their latency during a burst
+   * and the backlog is applied after it, in larger, better coalesced batches.
+   */
+  ingestBusy?: () => boolean;
+  maxYieldMs?: number;
 }
 
 export interface InboxProcessor {
@@ -34,6 +43,8 @@ export interface InboxProcessor {
 const eventName = (delivery: InboxDelivery) =>
   delivery.action ? `${delivery.event}.${delivery.action}` : delivery.event;
 
+const YIELD_POLL_MS = 10;
+
 const DEFAULT_FAILURES: FailurePolicy = {
   maxAttempts: 5,
   // 2 s, 8 s, 32 s, 2 min: a delivery that fails for a passing reason gets through well within the hour.
@@ -42,7 +53,7 @@ const DEFAULT_FAILURES: FailurePolicy = {
 
 /**
  * The worker's half of ingest: takes deliveries from the inbox in batches, applies them in bulk, and
- * marks them applied. A database that fails under a batch gives it back untouched (no attempt used);
+ * records them applied. A database that fails under a batch gives it back untouched (no attempt used);
  * any other failure is narrowed down to the delivery that causes it, which is retried with backoff and
  * set aside after its last attempt, while the rest of the batch applies.
  */
@@ -51,74 +62,89 @@ export function createInboxProcessor(
   options: ProcessorOptions = {},
 ): InboxProcessor {
   const collection = inboxCollection(deps.store);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 2000;
   const idleMs = options.idleMs ?? 200;
   const leaseMs = options.leaseMs ?? 60_000;
   const failures = options.failures ?? DEFAULT_FAILURES;
+  const maxYieldMs = options.maxYieldMs ?? 30_000;
   let running = false;
   let loop: Promise<void> | null = null;
   /** Claims held when the database went away: given back as soon as it answers again. */
-  let abandoned: string[] = [];
+  let abandoned: ClaimRef[] = [];
 
-  /** Set-aside deliveries let go of the claim first, so `held` then marks the applied ones only. */
-  async function settle(outcome: BatchOutcome, held: { claim: string } | { id: string }): Promise<void> {
+  /** The batch's outcome by delivery; set-aside ones are logged and reported once, here. */
+  function outcomesOf(outcome: BatchOutcome, into = new Map<string, DeliveryOutcome>()) {
+    for (const id of outcome.applied) into.set(id, { kind: "applied" });
     for (const { delivery, reason } of outcome.invalid) {
-      const details = { deliveryId: delivery._id, event: eventName(delivery) };
+      const details = { deliveryId: delivery.id, event: eventName(delivery) };
       deps.log.warn(details, "webhook delivery set aside: its payload is not what GitHub documents");
       deps.reportError(new Error(`invalid ${details.event} payload: ${reason}`), details);
-      await markFailed(collection, delivery, reason, { ...failures, maxAttempts: delivery.attempts + 1 });
+      into.set(delivery.id, { kind: "failed", error: reason, final: true });
     }
-    if ("id" in held && !outcome.applied.includes(held.id)) return;
-    await markApplied(collection, held);
+    return into;
   }
 
   /** One failed try of a delivery: retried after its backoff, or set aside after its last attempt. */
-  async function fail(delivery: InboxDelivery, error: unknown): Promise<void> {
+  function failed(delivery: InboxDelivery, error: unknown): DeliveryOutcome {
     const message = error instanceof Error ? error.message : String(error);
-    const result = await markFailed(collection, delivery, message, failures);
-    const details = { deliveryId: delivery._id, event: eventName(delivery) };
-    deps.log.warn({ ...details, err: error, result }, "webhook delivery failed");
+    const setAside = delivery.attempts + 1 >= failures.maxAttempts;
+    const details = { deliveryId: delivery.id, event: eventName(delivery) };
+    deps.log.warn(
+      { ...details, err: error, result: setAside ? "failed" : "retry" },
+      "webhook delivery failed",
+    );
     // Sentry hears of a delivery once, when it is set aside; each try is in the log.
-    if (result === "failed") deps.reportError(error, details);
+    if (setAside) deps.reportError(error, details);
+    return { kind: "failed", error: message };
   }
 
   /** Applies deliveries one at a time, so one that keeps failing only holds itself back. */
-  async function applyEach(deliveries: readonly InboxDelivery[], claim: string): Promise<void> {
+  async function applyEach(deliveries: readonly InboxDelivery[]): Promise<Map<string, DeliveryOutcome>> {
+    const outcomes = new Map<string, DeliveryOutcome>();
     for (const delivery of deliveries) {
       try {
-        const outcome = await applyBatch(deps, [delivery]);
-        await settle(outcome, { id: delivery._id });
+        outcomesOf(await applyBatch(deps, [delivery]), outcomes);
       } catch (error) {
         if (isDatabaseUnavailable(error)) throw error;
-        await fail(delivery, error);
+        outcomes.set(delivery.id, failed(delivery, error));
       }
     }
-    await releaseClaim(collection, claim);
+    return outcomes;
+  }
+
+  async function outcomesFor(claimed: Claimed): Promise<Map<string, DeliveryOutcome>> {
+    try {
+      return outcomesOf(await applyBatch(deps, claimed.deliveries));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      // A lone delivery has had its try; a batch is narrowed down to the delivery that fails.
+      if (claimed.deliveries.length === 1)
+        return new Map([[claimed.deliveries[0].id, failed(claimed.deliveries[0], error)]]);
+      return applyEach(claimed.deliveries);
+    }
+  }
+
+  async function giveWayToIngest(): Promise<void> {
+    const until = Date.now() + maxYieldMs;
+    while (options.ingestBusy?.() === true && Date.now() < until) await sleep(YIELD_POLL_MS);
   }
 
   /** Claims and applies one batch; returns how many deliveries it held. */
   async function processOnce(): Promise<number> {
-    for (const claim of abandoned) await releaseClaim(collection, claim);
+    for (const ref of abandoned) await releaseClaim(collection, ref);
     abandoned = [];
-    const { claim, deliveries } = await claimDeliveries(collection, { limit: batchSize, leaseMs });
-    if (deliveries.length === 0) return 0;
+    await giveWayToIngest();
+    const claimed = await claimDeliveries(collection, { limit: batchSize, leaseMs });
+    if (claimed.batches.length === 0) return 0;
     try {
-      await settle(await applyBatch(deps, deliveries), { claim });
+      const outcomes = await outcomesFor(claimed);
+      await giveWayToIngest();
+      await settleClaim(collection, claimed, outcomes, failures);
     } catch (error) {
-      if (isDatabaseUnavailable(error)) {
-        abandoned.push(claim);
-        throw error;
-      }
-      try {
-        // A lone delivery has had its try; a batch is narrowed down to the delivery that fails.
-        if (deliveries.length === 1) await fail(deliveries[0], error);
-        else await applyEach(deliveries, claim);
-      } catch (narrowing) {
-        abandoned.push(claim);
-        throw narrowing;
-      }
+      abandoned.push(claimed.ref);
+      throw error;
     }
-    return deliveries.length;
+    return claimed.deliveries.length;
   }
 
   async function run(): Promise<void> {

@@ -9,6 +9,8 @@ export const WEBHOOK_PATH = "/api/github/webhooks";
 export const PROBOT_UNUSED_WEBHOOK_PATH = "/api/github/webhooks/unused-probot-route";
 /** Probot's secret when WEBHOOK_SECRET is unset (it warns at start). */
 export const DEFAULT_WEBHOOK_SECRET = "development";
+/** How long a refused body's sender may go on writing before its connection is cut. */
+const LINGER_MS = 2_000;
 
 function lowerCased(request: IncomingMessage): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
@@ -44,8 +46,10 @@ export function createWebhookRoute(deps: AcceptDeps & { log: Logger; maxBytes?: 
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       deps.log.warn({ delivery: request.headers["x-github-delivery"] }, "webhook refused: body too large");
-      // The rest of the body is not read: the connection closes instead.
-      response.once("finish", () => request.destroy());
+      // What is still arriving is read and dropped for a moment, then the connection is cut: destroyed at
+      // once, a sender still writing may get a reset before it reads the 413.
+      request.resume();
+      response.once("finish", () => setTimeout(() => request.destroy(), LINGER_MS).unref());
       send(response, { status: 413, body: { error: { code: "too_large", message: error.message } } }, true);
       return true;
     }

@@ -11,8 +11,8 @@ const PROJECT_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
 /**
  * A database server of the test file's own, on disk, that the test can stop and start again on the same
- * port (the run's shared server must stay up for every other file). Skipped under MONGODB_URI: a fault
- * test needs a server it controls.
+ * port (the run's shared server must stay up for every other file). Always the embedded server, even
+ * under MONGODB_URI: a fault test needs a server it controls.
  */
 export function useOwnDatabaseServer(dbName: string) {
   let server: EmbeddedServer | undefined;

@@ -21,3 +21,17 @@ export async function storedSnapshot(store: Store, repoId: number) {
   };
   return { numbers, counts };
 }
+
+/**
+ * The repository's PRs, reviews and comments as stored, without the database's own ids: two runs that
+ * applied the same deliveries store the same documents, whatever order and batches they came in.
+ */
+export async function storedRecords(store: Store, repoId: number) {
+  const filter = { repoId };
+  const withoutId = <T extends { _id: unknown }>(docs: T[]) => docs.map(({ _id, ...fields }) => fields);
+  return {
+    pullRequests: withoutId(await store.pullRequests.find(filter).sort({ number: 1 }).lean()),
+    reviews: withoutId(await store.reviews.find(filter).sort({ reviewId: 1 }).lean()),
+    comments: withoutId(await store.comments.find(filter).sort({ commentId: 1 }).lean()),
+  };
+}

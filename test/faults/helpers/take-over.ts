@@ -1,3 +1,5 @@
+import { inboxCollection } from "../../../src/storage/inbox/index.js";
+import type { Store } from "../../../src/storage/store.js";
 import type { Queue } from "../../../src/sync/queue.js";
 
 /**
@@ -12,4 +14,16 @@ export async function expireLock(queue: Queue, name: string): Promise<void> {
     { $set: { lockedAt: expired } },
   );
   if (result.modifiedCount === 0) throw new Error(`no locked ${name} job to expire`);
+}
+
+/**
+ * What the inbox's lease does for deliveries a dead process had claimed (a minute): they become
+ * available again. The test moves their lease back in time; applying them is the next worker's own.
+ */
+export async function expireInboxClaims(store: Store): Promise<number> {
+  const result = await inboxCollection(store).updateMany(
+    { state: "pending", claim: { $ne: null } },
+    { $set: { availableAt: new Date(Date.now() - 60 * 60_000) } },
+  );
+  return result.modifiedCount;
 }

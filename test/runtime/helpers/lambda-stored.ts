@@ -6,5 +6,5 @@ import type { Payload } from "../../webhooks/helpers/fixtures.js";
  * inbox (the worker applies it), so that is where it is counted.
  */
 export async function storedForDelivery(db: Db, delivery: { id: string; payload: Payload }): Promise<number> {
-  return db.collection<{ _id: string }>("inbox").countDocuments({ _id: delivery.id });
+  return db.collection("inbox_batches").countDocuments({ "deliveries.id": delivery.id });
 }

@@ -4,8 +4,9 @@ import type { Simulator } from "../../../src/simulator/server.js";
 import type { Store } from "../../../src/storage/store.js";
 import type { SyncHooks } from "../../../src/sync/hooks.js";
 import { pino } from "pino";
-import { createInboxWriter, inboxCollection } from "../../../src/storage/inbox/index.js";
+import { createInboxWriter, inboxStorage } from "../../../src/storage/inbox/index.js";
 import { createInboxProcessor } from "../../../src/webhooks/apply/processor.js";
+import type { WebhookDeps } from "../../../src/webhooks/deps.js";
 import { simulatorProbot } from "./simulated-github.js";
 
 let deliveries = 0;
@@ -15,19 +16,24 @@ let deliveries = 0;
  * deliveries built from the simulator's own REST answers (GitHub's payload shapes): what a live
  * installation receives.
  */
-export async function simulatedWebhooks(sim: Simulator, store: Store, hooks: SyncHooks) {
+export async function simulatedWebhooks(
+  sim: Simulator,
+  store: Store,
+  hooks: SyncHooks,
+  options: { loadRepoConfig?: WebhookDeps["loadRepoConfig"] } = {},
+) {
   const probot: Probot = simulatorProbot(sim);
   const reported: unknown[] = [];
   const processor = createInboxProcessor({
     store,
     ...hooks,
-    // No `.github/mergelens.yml`: the defaults (the worker reads the simulator's own).
-    loadRepoConfig: async () => ({ raw: null }),
+    // By default no `.github/mergelens.yml`: the defaults (the worker reads the simulator's own).
+    loadRepoConfig: options.loadRepoConfig ?? (async () => ({ raw: null })),
     octokitFor: (installationId) => probot.auth(installationId),
     reportError: (error) => reported.push(error),
     log: pino({ level: "silent" }),
   });
-  const writer = createInboxWriter(inboxCollection(store), { timeoutMs: 5_000 });
+  const writer = createInboxWriter(inboxStorage(store), { timeoutMs: 5_000 });
   const octokit: InstallationOctokit = await probot.auth(sim.org.installationId);
   const repo = sim.org.repos[0];
   const owner = sim.org.login;
@@ -50,6 +56,8 @@ export async function simulatedWebhooks(sim: Simulator, store: Store, hooks: Syn
 
   return {
     reported,
+    /** Any delivery, stored and applied before this resolves. */
+    deliver: receive,
     /** A `pull_request` delivery for the PR as the simulator holds it now. */
     async pullRequest(action: string, number: number, extra: object = {}) {
       const { data: pullRequest } = await octokit.rest.pulls.get({

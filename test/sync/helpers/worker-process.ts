@@ -8,14 +8,18 @@ import { waitFor } from "./wait-for.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
-/** `npm run worker` as a child process: what operators run, several at once. */
-export interface WorkerProcess {
+/** A product entry point run as a child process (`npm run worker`, `npm start`), its output kept. */
+export interface ProductProcess {
   pid: number;
-  /** Agenda's name for it, as `lastModifiedBy` on the jobs it locks. */
-  name: string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   log(): string;
   kill(signal: NodeJS.Signals): void;
+}
+
+/** `npm run worker` as a child process: what operators run, several at once. */
+export interface WorkerProcess extends ProductProcess {
+  /** Agenda's name for it, as `lastModifiedBy` on the jobs it locks. */
+  name: string;
 }
 
 /** The test database's URI (or `serverUri`'s), naming the database (the worker takes it from MONGODB_URI alone). */
@@ -23,6 +27,52 @@ export function databaseUri(dbName: string, serverUri = testMongoUri()): string 
   const url = new URL(serverUri);
   url.pathname = `/${dbName}`;
   return url.toString();
+}
+
+/** What the product's processes need to run against the simulator and a test database, and nothing else. */
+export function productEnv(sim: Simulator, dbName: string, serverUri?: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    ...sim.env,
+    MONGODB_URI: databaseUri(dbName, serverUri),
+    APP_ID: "1",
+    PRIVATE_KEY: testPrivateKey(),
+    LOG_LEVEL: "info",
+    LOG_FORMAT: "json",
+  };
+}
+
+/** Spawns `node <args>` in the project root and waits until its output says `readyLine`. */
+export async function spawnProductProcess(
+  args: string[],
+  env: Record<string, string>,
+  readyLine: string,
+): Promise<ProductProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`node ${args.join(" ")} did not start`);
+  const started: ProductProcess = {
+    pid,
+    exited,
+    log: () => output.join(""),
+    kill: (signal) => child.kill(signal),
+  };
+  await waitFor(async () => {
+    if (child.exitCode !== null) throw new Error(`node ${args.join(" ")} exited early:\n${started.log()}`);
+    return started.log().includes(readyLine);
+  }, 30_000);
+  return started;
 }
 
 /**
@@ -34,38 +84,10 @@ export async function startWorkerProcess(
   dbName: string,
   serverUri?: string,
 ): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/worker-main.ts"], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      ...sim.env,
-      MONGODB_URI: databaseUri(dbName, serverUri),
-      APP_ID: "1",
-      PRIVATE_KEY: testPrivateKey(),
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
+  const worker = await spawnProductProcess(
+    ["--import", "tsx", "src/worker-main.ts"],
+    productEnv(sim, dbName, serverUri),
+    "mergelens worker started",
   );
-  const pid = child.pid;
-  if (pid === undefined) throw new Error("the worker process did not start");
-  const worker: WorkerProcess = {
-    pid,
-    name: `worker ${hostname()} ${pid}`,
-    exited,
-    log: () => output.join(""),
-    kill: (signal) => child.kill(signal),
-  };
-  await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error(`the worker exited early:\n${worker.log()}`);
-    return worker.log().includes("mergelens worker started");
-  }, 30_000);
-  return worker;
+  return { ...worker, name: `worker ${hostname()} ${worker.pid}` };
 }

@@ -1,8 +1,10 @@
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import type { Collection } from "mongodb";
+import type { InboxBatch } from "../../../src/storage/models/inbox-batch.js";
 import type { Store } from "../../../src/storage/store.js";
 import type { WebhookDeps } from "../../../src/webhooks/deps.js";
-import { createInboxWriter, inboxCollection } from "../../../src/storage/inbox/index.js";
+import { createInboxWriter, inboxCollection, inboxStorage } from "../../../src/storage/inbox/index.js";
 import { createInboxProcessor } from "../../../src/webhooks/apply/processor.js";
 import type { CompletionTarget, PullRequestRef, RepositoryKey } from "../../../src/records/types.js";
 import { clearStore, useTestDatabase } from "../../harness/database.js";
@@ -94,6 +96,20 @@ export interface TestApp {
 
 let deliveries = 0;
 
+/** What a worker finds once every backoff has run out: each pending batch and delivery due now. */
+async function endBackoffs(inbox: Collection<InboxBatch>): Promise<void> {
+  for (const batch of await inbox.find({ state: "pending" }).toArray()) {
+    const retries = Object.keys(batch.progress ?? {}).map((index) => [
+      `progress.${index}.retryAt`,
+      new Date(0),
+    ]);
+    await inbox.updateOne(
+      { _id: batch._id },
+      { $set: { availableAt: new Date(0), ...(Object.fromEntries(retries) as Record<string, Date>) } },
+    );
+  }
+}
+
 /** The inbox path of a real deployment, minus HTTP and signatures (test/webhooks/http.test.ts has those). */
 function inboxTestApp(storeOf: () => Store): TestApp {
   const probot = createProbot();
@@ -103,7 +119,7 @@ function inboxTestApp(storeOf: () => Store): TestApp {
     deps,
     async receive(name, payload, id = `delivery-${++deliveries}`) {
       const store = storeOf();
-      const writer = createInboxWriter(inboxCollection(store), { timeoutMs: 5_000 });
+      const writer = createInboxWriter(inboxStorage(store), { timeoutMs: 5_000 });
       const action = (payload as { action?: unknown }).action;
       const installation = (payload as { installation?: { id?: unknown } }).installation;
       await writer.write({
@@ -117,7 +133,7 @@ function inboxTestApp(storeOf: () => Store): TestApp {
       await createInboxProcessor({ ...deps, log: silentLog }).drain();
     },
     async retryNow() {
-      await storeOf().inbox.updateMany({ state: "pending" }, { $set: { availableAt: new Date(0) } });
+      await endBackoffs(inboxCollection(storeOf()));
       await createInboxProcessor({ ...deps, log: silentLog }).drain();
     },
   };

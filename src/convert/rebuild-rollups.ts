@@ -1,0 +1,98 @@
+import type { AggregatablePullRequest } from "../metrics/aggregate.js";
+import { buildWeekRollup, rollupWeeksOf } from "../metrics/rollup-build.js";
+import { WEEK_MS } from "../metrics/week.js";
+import type { RepositoryKey } from "../records/types.js";
+import { rollupId } from "../storage/models/rollup.js";
+import { encodeNumbers, encodePart, encodePersonPart } from "../storage/rollups/codec.js";
+import { readPullRequestsInRanges, type TimeRange } from "../storage/rollups/read-pull-requests.js";
+import type { Store } from "../storage/store.js";
+import { upsertWithRetry } from "../storage/write/upsert-if-newer.js";
+
+/** Weeks rebuilt together: bounds the PRs held in memory (a quarter of a busy repository). */
+const WEEKS_PER_ROUND = 13;
+
+/** Runs of consecutive weeks as time ranges: one pair of index reads per run, not per week. */
+function rangesOf(weeks: readonly number[]): TimeRange[] {
+  const ranges: TimeRange[] = [];
+  for (const week of weeks) {
+    const last = ranges.at(-1);
+    if (last && last.until.getTime() === week) last.until = new Date(week + WEEK_MS);
+    else ranges.push({ since: new Date(week), until: new Date(week + WEEK_MS) });
+  }
+  return ranges;
+}
+
+function byWeek(prs: readonly AggregatablePullRequest[], weeks: ReadonlySet<number>) {
+  const found = new Map<number, AggregatablePullRequest[]>();
+  for (const pr of prs) {
+    for (const week of rollupWeeksOf(pr)) {
+      if (!weeks.has(week)) continue;
+      const list = found.get(week);
+      if (list) list.push(pr);
+      else found.set(week, [pr]);
+    }
+  }
+  return found;
+}
+
+/**
+ * Rebuilds some weeks' rollups: marks them (a new mark for each change), reads the marks, reads the
+ * weeks' PRs on an index, and writes each rollup only if no change was marked since its mark was read.
+ * A rebuild that lost that race was stale, and the one that marked after it writes. So the rollups end
+ * exactly as the PRs are, whatever the order of writes, replays or concurrent workers.
+ */
+async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly number[]): Promise<void> {
+  const scope = { installationId: repo.installationId, repoId: repo.repoId };
+  await upsertWithRetry(() =>
+    store.rollups.bulkWrite(
+      weeks.map((week) => ({
+        updateOne: {
+          filter: { _id: rollupId(repo.installationId, repo.repoId, new Date(week)) },
+          update: { $inc: { marks: 1 }, $setOnInsert: { ...scope, week: new Date(week) } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    ),
+  );
+  const marked = await store.rollups
+    .find({ ...scope, week: { $in: weeks.map((week) => new Date(week)) } }, { _id: 1, week: 1, marks: 1 })
+    .lean();
+  const prs = byWeek(await readPullRequestsInRanges(store, scope, rangesOf(weeks)), new Set(weeks));
+  const writes = marked.map(({ _id, week, marks }) => {
+    const rollup = buildWeekRollup(prs.get(week.getTime()) ?? [], week);
+    const filter = { _id, marks };
+    if (rollup.total.merged === 0 && rollup.total.opened === 0) return { deleteOne: { filter } };
+    const update = {
+      $set: {
+        total: encodePart(rollup.total),
+        authors: rollup.authors.map(encodePersonPart),
+        reviewers: rollup.reviewers.map(encodePersonPart),
+        merges: encodeNumbers(rollup.merges),
+      },
+    };
+    return { updateOne: { filter, update } };
+  });
+  if (writes.length > 0) await store.rollups.bulkWrite(writes, { ordered: false });
+}
+
+/** Rebuilds the rollups of these weeks (their Mondays, in ms) of one repository from its stored PRs. */
+export async function rebuildRollups(
+  store: Store,
+  repo: RepositoryKey,
+  weeks: Iterable<number>,
+): Promise<void> {
+  const sorted = [...new Set(weeks)].sort((a, b) => a - b);
+  for (let start = 0; start < sorted.length; start += WEEKS_PER_ROUND) {
+    await rebuildRound(store, repo, sorted.slice(start, start + WEEKS_PER_ROUND));
+  }
+}
+
+/** The weeks a PR's conversion must rebuild: those it counts in now, and those it counted in before. */
+export function weeksToRebuild(
+  stored: Pick<AggregatablePullRequest, "createdAt" | "mergedAt"> & { rollupWeeks?: Date[] },
+): number[] {
+  return [
+    ...new Set([...(stored.rollupWeeks ?? []).map((week) => week.getTime()), ...rollupWeeksOf(stored)]),
+  ];
+}

@@ -1,0 +1,107 @@
+import { share } from "./arithmetic.js";
+import {
+  DURATION_METRICS,
+  type AggregatablePullRequest,
+  type DurationMetric,
+  type Group,
+} from "./aggregate.js";
+import { summarizeSorted } from "./statistics.js";
+
+/**
+ * What a group's figures are made of, in a form that adds up: counts, the numerators and denominators
+ * of its shares, and every duration value. Adding parts and then building the group gives exactly what
+ * `aggregatePullRequests` gives over the same PRs (METRICS.md), whatever order the parts come in: the
+ * counts are integers and the values are sorted again before any statistic.
+ */
+export interface RollupPart {
+  merged: number;
+  opened: number;
+  /** Merged PRs with a firstReviewAt. */
+  reviewed: number;
+  reverts: number;
+  hotfixes: number;
+  aiAssisted: number;
+  checkRuns: number;
+  checkRunsFailed: number;
+  /** Reviews the group counts (a reviewer group: that reviewer's only). */
+  reviews: number;
+  /** Each duration metric's non-null values, in no particular order. */
+  values: Record<DurationMetric, number[]>;
+}
+
+export const emptyPart = (): RollupPart => ({
+  merged: 0,
+  opened: 0,
+  reviewed: 0,
+  reverts: 0,
+  hotfixes: 0,
+  aiAssisted: 0,
+  checkRuns: 0,
+  checkRunsFailed: 0,
+  reviews: 0,
+  values: Object.fromEntries(DURATION_METRICS.map((metric) => [metric, []])) as unknown as Record<
+    DurationMetric,
+    number[]
+  >,
+});
+
+const present = (value: number | null | undefined): value is number =>
+  typeof value === "number" && Number.isFinite(value);
+
+/** Counts a merged PR into the part; `reviews` is what the group counts of its reviews. */
+export function addMerged(part: RollupPart, pr: AggregatablePullRequest, reviews: number): void {
+  part.merged += 1;
+  if (pr.firstReviewAt !== null) part.reviewed += 1;
+  if (pr.isRevert) part.reverts += 1;
+  if (pr.isHotfix) part.hotfixes += 1;
+  if (pr.aiAssisted) part.aiAssisted += 1;
+  part.checkRuns += pr.metrics.checkRunsCount ?? 0;
+  part.checkRunsFailed += pr.metrics.checkRunsFailed ?? 0;
+  part.reviews += reviews;
+  for (const metric of DURATION_METRICS) {
+    const value = pr.metrics[metric];
+    if (present(value)) part.values[metric].push(value);
+  }
+}
+
+/** Adds `from` into `into` (values appended one by one: a spread of 50,000 would overflow the stack). */
+export function addPart(into: RollupPart, from: RollupPart): void {
+  into.merged += from.merged;
+  into.opened += from.opened;
+  into.reviewed += from.reviewed;
+  into.reverts += from.reverts;
+  into.hotfixes += from.hotfixes;
+  into.aiAssisted += from.aiAssisted;
+  into.checkRuns += from.checkRuns;
+  into.checkRunsFailed += from.checkRunsFailed;
+  into.reviews += from.reviews;
+  for (const metric of DURATION_METRICS) {
+    const target = into.values[metric];
+    for (const value of from.values[metric]) target.push(value);
+  }
+}
+
+/** The group of METRICS.md from its part: the same fields, in the same order, as `buildGroup`. */
+export function groupOfPart(key: string, part: RollupPart): Group {
+  const durations = Object.fromEntries(
+    DURATION_METRICS.map((metric) => [
+      metric,
+      summarizeSorted(Float64Array.from(part.values[metric]).sort()),
+    ]),
+  ) as Record<DurationMetric, Group[DurationMetric]>;
+  return {
+    key,
+    prsMerged: part.merged,
+    prsOpened: part.opened,
+    reviewedShare: share(part.reviewed, part.merged),
+    revertCount: part.reverts,
+    hotfixCount: part.hotfixes,
+    aiAssistedShare: share(part.aiAssisted, part.merged),
+    checkRunsCount: part.checkRuns,
+    checkRunsFailed: part.checkRunsFailed,
+    ciFailureRate: share(part.checkRunsFailed, part.checkRuns),
+    ...durations,
+    prsReviewed: part.reviewed,
+    reviewsSubmitted: part.reviews,
+  };
+}

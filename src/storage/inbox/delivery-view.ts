@@ -1,0 +1,50 @@
+import type { EntryProgress, InboxBatch } from "../models/inbox-batch.js";
+import { unpackPayload } from "./payload.js";
+
+/** One delivery of a claimed batch, as the worker applies it. */
+export interface InboxDelivery {
+  id: string;
+  event: string;
+  action: string | null;
+  installationId: number | null;
+  /** The raw body GitHub signed. */
+  payload: string;
+  receivedAt: Date;
+  /** Failed tries so far. */
+  attempts: number;
+  batchId: string;
+  /** Its place in the batch's `deliveries`, the key of its `progress`. */
+  index: number;
+}
+
+export const progressOf = (batch: InboxBatch, index: number): EntryProgress | undefined =>
+  batch.progress?.[String(index)];
+
+/** Whether a delivery of a pending batch is still to be applied, and may be tried at `now`. */
+export function isDue(progress: EntryProgress | undefined, now: Date): boolean {
+  if (!progress) return true;
+  if (progress.done || progress.setAside) return false;
+  return progress.retryAt === null || progress.retryAt.getTime() <= now.getTime();
+}
+
+/** The deliveries of `batches` due at `now`, oldest first. */
+export function dueDeliveries(batches: readonly InboxBatch[], now: Date): InboxDelivery[] {
+  const due: InboxDelivery[] = [];
+  for (const batch of batches)
+    batch.deliveries.forEach((entry, index) => {
+      const progress = progressOf(batch, index);
+      if (!isDue(progress, now)) return;
+      due.push({
+        id: entry.id,
+        event: entry.event,
+        action: entry.action,
+        installationId: batch.installationId,
+        payload: unpackPayload(entry.payload),
+        receivedAt: entry.receivedAt,
+        attempts: progress?.attempts ?? 0,
+        batchId: batch._id,
+        index,
+      });
+    });
+  return due.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+}

@@ -1,0 +1,108 @@
+import { Schema, type Connection } from "mongoose";
+import type { Binary } from "mongodb";
+
+export const INBOX_STATES = ["pending", "applied", "failed"] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
+
+/** One webhook delivery as GitHub sent it: the raw body, so a replay or a fixed parser sees what was signed. */
+export interface InboxEntry {
+  /** `X-GitHub-Delivery`, which a redelivery keeps: unique across the inbox. */
+  id: string;
+  event: string;
+  action: string | null;
+  /** The body, deflated (`src/storage/inbox/payload.ts`). */
+  payload: Binary;
+  receivedAt: Date;
+}
+
+/** A delivery that did not apply with its batch: tried alone, retried after a backoff, or set aside. */
+export interface EntryProgress {
+  attempts: number;
+  lastError: string | null;
+  /** When it may be tried again; null once it is applied or set aside. */
+  retryAt: Date | null;
+  done: boolean;
+  setAside: boolean;
+}
+
+/**
+ * Deliveries acknowledged together, of one installation, stored as one document: the embedded server
+ * pays per document and per index entry, so a burst costs one insert, one claim and one settle per
+ * batch rather than per delivery. The common path never touches `progress`; only a delivery that fails
+ * gets an entry there (keyed by its index in `deliveries`). Delivery ids are kept unique in
+ * `inbox_delivery_ids`, not by an index here: every update rewrites all of a document's index entries.
+ */
+export interface InboxBatch {
+  _id: string;
+  installationId: number | null;
+  /** The first delivery's arrival. */
+  receivedAt: Date;
+  size: number;
+  /** pending while any delivery is left to apply; failed when none is but some were set aside. */
+  state: InboxState;
+  /** When a worker may take it: now for a new one, later after a failure or while a worker holds it. */
+  availableAt: Date;
+  /** The worker's claim; a claim past `availableAt` is abandoned and may be taken again. */
+  claim: string | null;
+  appliedAt: Date | null;
+  deliveries: InboxEntry[];
+  progress?: Record<string, EntryProgress>;
+}
+
+const entrySchema = new Schema<InboxEntry>(
+  {
+    id: { type: String, required: true },
+    event: { type: String, required: true },
+    action: { type: String, default: null },
+    payload: { type: Buffer, required: true },
+    receivedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const inboxSchema = new Schema<InboxBatch>(
+  {
+    _id: { type: String, required: true },
+    installationId: { type: Number, default: null },
+    receivedAt: { type: Date, required: true },
+    size: { type: Number, required: true },
+    state: { type: String, enum: INBOX_STATES, required: true },
+    availableAt: { type: Date, required: true },
+    claim: { type: String, default: null },
+    appliedAt: { type: Date, default: null },
+    deliveries: { type: [entrySchema], required: true },
+    progress: { type: Schema.Types.Mixed },
+  },
+  { collection: "inbox_batches", timestamps: false, versionKey: false, strict: "throw" },
+);
+// Few indexes: every one is rewritten as a batch is stored, claimed and settled.
+// Workers take the oldest available pending batches: an equality prefix and a range. A claim is read
+// back on it too (its `availableAt` is the claim's own lease end).
+inboxSchema.index({ state: 1, availableAt: 1 });
+// An uninstall deletes an installation's deliveries; a replay by installation reads them.
+inboxSchema.index({ installationId: 1, receivedAt: 1 });
+
+/**
+ * The retention TTL lives on `appliedAt` (only applied batches carry one), built by `ensureInboxRetention`
+ * because its length is configuration (`INBOX_RETENTION_DAYS`), not schema.
+ */
+export const inboxModel = (db: Connection) => db.model("InboxBatch", inboxSchema);
+
+/** A delivery id already stored, and its batch: so a redelivery is applied once. */
+export interface InboxDeliveryId {
+  _id: string;
+  batchId: string;
+  receivedAt: Date;
+}
+
+const deliveryIdSchema = new Schema<InboxDeliveryId>(
+  {
+    _id: { type: String, required: true },
+    batchId: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+  },
+  { collection: "inbox_delivery_ids", timestamps: false, versionKey: false, strict: "throw" },
+);
+
+/** Its retention TTL, like the batches', is built by `ensureInboxRetention`. */
+export const inboxDeliveryIdModel = (db: Connection) => db.model("InboxDeliveryId", deliveryIdSchema);

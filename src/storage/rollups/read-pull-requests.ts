@@ -1,0 +1,57 @@
+import type { AggregatablePullRequest } from "../../metrics/aggregate.js";
+import type { Store } from "../store.js";
+
+/** The fields aggregates read: a tenth of a PR document. */
+const AGGREGATE_FIELDS = {
+  _id: 1,
+  repo: 1,
+  author: 1,
+  createdAt: 1,
+  mergedAt: 1,
+  firstReviewAt: 1,
+  isRevert: 1,
+  isHotfix: 1,
+  aiAssisted: 1,
+  metrics: 1,
+  reviewers: 1,
+  reviewsByReviewer: 1,
+  firstCommitAt: 1,
+} as const;
+
+export interface TimeRange {
+  since: Date;
+  until: Date;
+}
+
+/** One installation, or one of its repositories: an equality prefix of the PR indexes. */
+export interface PullRequestScope {
+  installationId: number;
+  repoId?: number;
+}
+
+type Found = AggregatablePullRequest & { _id: { toString(): string } };
+
+/**
+ * The PRs merged or opened in any of the ranges, each once: two queries per range, each an equality
+ * prefix and one range on `{installationId[, repoId], mergedAt|createdAt}` (an `$or` would scan every
+ * PR on the embedded server, STACK.md).
+ */
+export async function readPullRequestsInRanges(
+  store: Store,
+  scope: PullRequestScope,
+  ranges: readonly TimeRange[],
+): Promise<AggregatablePullRequest[]> {
+  const queries = ranges.flatMap(({ since, until }) =>
+    (["mergedAt", "createdAt"] as const).map((field) =>
+      store.pullRequests
+        .find({ ...scope, [field]: { $gte: since, $lt: until } }, AGGREGATE_FIELDS)
+        .lean<Found[]>()
+        .exec(),
+    ),
+  );
+  const unique = new Map<string, AggregatablePullRequest>();
+  for (const found of await Promise.all(queries)) {
+    for (const { _id, ...pr } of found) unique.set(_id.toString(), pr);
+  }
+  return [...unique.values()];
+}

@@ -1,0 +1,104 @@
+import {
+  claimDeliveries,
+  createInboxWriter,
+  findDeliveries,
+  inboxCollection,
+  inboxStorage,
+  releaseClaim,
+  settleClaim,
+  type IncomingDelivery,
+} from "../../src/storage/inbox/index.js";
+import { clearStore, useTestDatabase } from "../harness/database.js";
+
+/** The inbox's storage: deliveries acknowledged together are one batch; claims and settling on batches. */
+const db = useTestDatabase();
+beforeEach(async () => clearStore(db.store()));
+
+const policy = { maxAttempts: 3, backoffMs: () => 60_000 };
+const delivery = (id: string, installationId = 1): IncomingDelivery => ({
+  id,
+  event: "issue_comment",
+  action: "created",
+  installationId,
+  payload: JSON.stringify({ action: "created", id, text: "x".repeat(2_000) }),
+  receivedAt: new Date(),
+});
+const writer = () => createInboxWriter(inboxStorage(db.store()), { timeoutMs: 5_000 });
+const batches = () => inboxCollection(db.store()).find().toArray();
+const states = async () =>
+  Object.fromEntries((await findDeliveries(inboxCollection(db.store()))).map((d) => [d.id, d.state]));
+
+describe("the inbox's batches", () => {
+  it("stores concurrent deliveries as one batch per installation, payloads as sent", async () => {
+    const write = writer();
+    await Promise.all(
+      [delivery("a"), delivery("b"), delivery("c", 2), delivery("d")].map((d) => write.write(d)),
+    );
+    // The first went alone; the three that waited for it went together, split by installation.
+    expect((await batches()).map((batch) => batch.deliveries.map((entry) => entry.id))).toEqual([
+      ["a"],
+      ["b", "d"],
+      ["c"],
+    ]);
+    const stored = await findDeliveries(inboxCollection(db.store()), { ids: ["b"] });
+    expect(stored).toMatchObject([{ id: "b", state: "pending", payload: delivery("b").payload }]);
+  });
+
+  it("stores a redelivery once, alone or among new deliveries", async () => {
+    await writer().write(delivery("a"));
+    await writer().write(delivery("a"));
+    expect(await batches()).toHaveLength(1);
+
+    const write = writer();
+    await write.write(delivery("b"));
+    // "a" again, beside a new one: it is marked done in its new batch, so it is applied once.
+    await Promise.all([write.write(delivery("c")), write.write(delivery("a")), write.write(delivery("d"))]);
+    const claimed = await claimDeliveries(inboxCollection(db.store()), { limit: 100, leaseMs: 60_000 });
+    expect(claimed.deliveries.map((d) => d.id).sort()).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("gives each batch to one claim, and a released claim to the next", async () => {
+    const write = writer();
+    for (const id of ["a", "b", "c"]) await write.write(delivery(id));
+    const collection = inboxCollection(db.store());
+    const first = await claimDeliveries(collection, { limit: 2, leaseMs: 60_000 });
+    const second = await claimDeliveries(collection, { limit: 2, leaseMs: 60_000 });
+    expect(first.deliveries.map((d) => d.id)).toEqual(["a", "b"]);
+    expect(second.deliveries.map((d) => d.id)).toEqual(["c"]);
+    expect((await claimDeliveries(collection, { limit: 2, leaseMs: 60_000 })).deliveries).toEqual([]);
+
+    await releaseClaim(collection, second.ref);
+    const applied = new Map(first.deliveries.map((d) => [d.id, { kind: "applied" as const }]));
+    await settleClaim(collection, first, applied, policy);
+    expect(await states()).toEqual({ a: "applied", b: "applied", c: "pending" });
+    expect(
+      (await claimDeliveries(collection, { limit: 2, leaseMs: 60_000 })).deliveries.map((d) => d.id),
+    ).toEqual(["c"]);
+  });
+
+  it("settles a failed delivery alone: retried after its backoff while its batch's others are done", async () => {
+    const write = writer();
+    await write.write(delivery("a"));
+    await Promise.all([write.write(delivery("b")), write.write(delivery("c"))]);
+    const collection = inboxCollection(db.store());
+    const claimed = await claimDeliveries(collection, { limit: 10, leaseMs: 60_000 });
+    const outcomes = new Map([
+      ["a", { kind: "applied" as const }],
+      ["b", { kind: "failed" as const, error: "GitHub answered 500" }],
+      ["c", { kind: "applied" as const }],
+    ]);
+    await settleClaim(collection, claimed, outcomes, policy);
+    expect(await states()).toEqual({ a: "applied", b: "pending", c: "applied" });
+    expect(await findDeliveries(collection, { ids: ["b"] })).toMatchObject([
+      { attempts: 1, lastError: "GitHub answered 500" },
+    ]);
+    // Not due before its backoff ends; then only it is tried again.
+    expect((await claimDeliveries(collection, { limit: 10, leaseMs: 60_000 })).deliveries).toEqual([]);
+    const retried = await claimDeliveries(collection, {
+      limit: 10,
+      leaseMs: 60_000,
+      now: new Date(Date.now() + 61_000),
+    });
+    expect(retried.deliveries.map((d) => [d.id, d.attempts])).toEqual([["b", 1]]);
+  });
+});
