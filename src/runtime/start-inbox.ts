@@ -3,7 +3,7 @@ import type { Probot } from "probot";
 import type { Env } from "../config/env.js";
 import { loadRepoConfigFile } from "../convert/load-repo-config.js";
 import type { ErrorReporter } from "../observability/error-reporter.js";
-import { ensureInboxRetention, inboxStorage } from "../storage/inbox/index.js";
+import { adoptLegacyInbox, ensureInboxRetention, inboxStorage } from "../storage/inbox/index.js";
 import type { Store } from "../storage/store.js";
 import type { SyncHooks } from "../sync/index.js";
 import {
@@ -25,7 +25,11 @@ export interface InboxOptions {
 
 /** The worker's inbox processor, wired to the sync engine's hooks; its retention index kept current. */
 export async function startInboxProcessor(options: InboxOptions): Promise<InboxProcessor> {
-  await ensureInboxRetention(inboxStorage(options.store), options.env.INBOX_RETENTION_DAYS);
+  const inbox = inboxStorage(options.store);
+  await ensureInboxRetention(inbox, options.env.INBOX_RETENTION_DAYS);
+  const db = options.store.db.db;
+  const moved = db ? await adoptLegacyInbox(db, inbox) : 0;
+  if (moved > 0) options.log.info({ moved }, "inbox: deliveries of the first inbox moved to inbox_batches");
   const processor = createInboxProcessor(
     {
       store: options.store,

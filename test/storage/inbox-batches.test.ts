@@ -1,4 +1,5 @@
 import {
+  adoptLegacyInbox,
   claimDeliveries,
   createInboxWriter,
   findDeliveries,
@@ -102,5 +103,28 @@ describe("the inbox's batches", () => {
       now: new Date(Date.now() + 61_000),
     });
     expect(retried.deliveries.map((d) => [d.id, d.attempts])).toEqual([["b", 1]]);
+  });
+
+  it("takes over what the first inbox (a document per delivery) had left, once, and drops it", async () => {
+    const mongo = db.connection().db;
+    if (!mongo) throw new Error("no database");
+    const legacy = mongo.collection<{ _id: string; state: string }>("inbox");
+    const old = (id: string, state: string) => ({
+      _id: id,
+      event: "issue_comment",
+      action: "created",
+      installationId: 1,
+      payload: delivery(id).payload,
+      receivedAt: new Date(),
+      state,
+    });
+    await legacy.insertMany([old("waiting", "pending"), old("poison", "failed"), old("done", "applied")]);
+    expect(await adoptLegacyInbox(mongo, inboxStorage(db.store()))).toBe(2);
+    expect(await states()).toEqual({ waiting: "pending", poison: "pending" });
+    expect(await mongo.listCollections({ name: "inbox" }).toArray()).toEqual([]);
+    expect(await adoptLegacyInbox(mongo, inboxStorage(db.store()))).toBe(0);
+    // A redelivery of a moved delivery is recognised.
+    await writer().write(delivery("waiting"));
+    expect(await batches()).toHaveLength(2);
   });
 });
