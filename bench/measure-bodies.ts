@@ -2,12 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startAppProcess } from "./app-process.js";
-import { openBenchDatabase, uriForDatabase } from "./database.js";
-import { benchPrivateKey, BENCH_APP_ID } from "./github-app.js";
-import { startSimulatedRepo } from "./simulated-repo.js";
 import { examplePayload, exampleObject } from "./webhook-examples.js";
 import { signBody } from "./webhook-signature.js";
+import { withAppOnSimulatedRepo } from "./app-on-simulated-repo.js";
 
 /** Issue 12's proof: a forged and a validly signed body of 30 MB, over the 25 MB the app accepts. */
 export const BODY_BYTES = 30 * 1024 * 1024;
@@ -33,7 +30,6 @@ export interface BodiesResult {
   logBytes: number;
 }
 
-const APP_READY_MS = 60_000;
 /** Lets the app finish starting (the worker, Agenda) before the baseline is taken. */
 const IDLE_MS = 3_000;
 /** How long after the last answer memory is still sampled and the log still counted. */
@@ -81,58 +77,39 @@ function post(url: string, body: Buffer, headers: Record<string, string>): Promi
  * every 10 ms, and its log is counted, from just before the first until a second after the last answer.
  */
 export async function measureBodies(options: { mongoUri: string }): Promise<BodiesResult> {
-  const target = await startSimulatedRepo({ prs: 5, seed: "bench-bodies" });
-  const database = await openBenchDatabase(options.mongoUri, "bodies");
-  const secret = randomBytes(16).toString("hex");
-  try {
-    const app = await startAppProcess(
-      {
-        APP_ID: String(BENCH_APP_ID),
-        PRIVATE_KEY: benchPrivateKey(),
-        WEBHOOK_SECRET: secret,
-        ...target.sim.env,
-        MONGODB_URI: uriForDatabase(options.mongoUri, database.name),
-      },
-      APP_READY_MS,
-    );
-    try {
-      await sleep(IDLE_MS);
-      const text = oversizedPayload(BODY_BYTES);
-      const payload = Buffer.from(text, "utf8");
-      const rssBeforeBytes = residentBytes(app.pid);
-      const logBefore = app.logBytes();
-      let rssPeakBytes = rssBeforeBytes;
-      const sampler = setInterval(() => {
-        try {
-          rssPeakBytes = Math.max(rssPeakBytes, residentBytes(app.pid));
-        } catch {
-          // The app is gone: the answers (none) and app.stop() say so.
-        }
-      }, SAMPLE_MS);
-      const answers: BodyAnswer[] = [];
+  const setup = { mongoUri: options.mongoUri, prs: 5, purpose: "bodies" };
+  return withAppOnSimulatedRepo(setup, async ({ secret, app }) => {
+    await sleep(IDLE_MS);
+    const text = oversizedPayload(BODY_BYTES);
+    const payload = Buffer.from(text, "utf8");
+    const rssBeforeBytes = residentBytes(app.pid);
+    const logBefore = app.logBytes();
+    let rssPeakBytes = rssBeforeBytes;
+    const sampler = setInterval(() => {
       try {
-        const signers: Record<BodyKind, string> = { forged: randomBytes(16).toString("hex"), valid: secret };
-        for (const kind of ["forged", "valid"] as const) {
-          const headers = {
-            "content-type": "application/json",
-            "user-agent": "GitHub-Hookshot/bench",
-            "x-github-delivery": randomUUID(),
-            "x-github-event": "pull_request",
-            "x-hub-signature-256": signBody(text, signers[kind]),
-          };
-          answers.push({ kind, ...(await post(`${app.url}/api/github/webhooks`, payload, headers)) });
-        }
-        await sleep(SETTLE_MS);
-      } finally {
-        clearInterval(sampler);
+        rssPeakBytes = Math.max(rssPeakBytes, residentBytes(app.pid));
+      } catch {
+        // The app is gone: the answers (none) and app.stop() say so.
       }
-      rssPeakBytes = Math.max(rssPeakBytes, residentBytes(app.pid));
-      return { answers, rssBeforeBytes, rssPeakBytes, logBytes: app.logBytes() - logBefore };
+    }, SAMPLE_MS);
+    const answers: BodyAnswer[] = [];
+    try {
+      const signers: Record<BodyKind, string> = { forged: randomBytes(16).toString("hex"), valid: secret };
+      for (const kind of ["forged", "valid"] as const) {
+        const headers = {
+          "content-type": "application/json",
+          "user-agent": "GitHub-Hookshot/bench",
+          "x-github-delivery": randomUUID(),
+          "x-github-event": "pull_request",
+          "x-hub-signature-256": signBody(text, signers[kind]),
+        };
+        answers.push({ kind, ...(await post(`${app.url}/api/github/webhooks`, payload, headers)) });
+      }
+      await sleep(SETTLE_MS);
     } finally {
-      await app.stop();
+      clearInterval(sampler);
     }
-  } finally {
-    await database.drop();
-    await target.sim.stop();
-  }
+    rssPeakBytes = Math.max(rssPeakBytes, residentBytes(app.pid));
+    return { answers, rssBeforeBytes, rssPeakBytes, logBytes: app.logBytes() - logBefore };
+  });
 }

@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { JOBS_COLLECTION } from "../src/sync/queue.js";
-import { startAppProcess } from "./app-process.js";
-import { openBenchDatabase, uriForDatabase, type BenchDatabase } from "./database.js";
-import { benchPrivateKey, BENCH_APP_ID, createBenchProbot } from "./github-app.js";
+import type { BenchDatabase } from "./database.js";
+import { createBenchProbot } from "./github-app.js";
 import { mergeAndBuildDelivery, postDelivery } from "./merge-delivery.js";
-import { startSimulatedRepo } from "./simulated-repo.js";
+import { withAppOnSimulatedRepo } from "./app-on-simulated-repo.js";
 
 export type MergeResult =
   | { status: "measured"; ms: number; number: number; graphqlRequests: number; restRequests: number }
@@ -22,7 +20,6 @@ export interface MergeOptions {
 const POLL_MS = 100;
 /** With no complete-pull-request job this long after the delivery, the merge hook enqueues nothing. */
 const ENQUEUE_GRACE_MS = 15_000;
-const APP_READY_MS = 60_000;
 
 async function waitForDataComplete(
   database: BenchDatabase,
@@ -50,51 +47,36 @@ async function waitForDataComplete(
  * database is polled until the PR has `dataComplete`.
  */
 export async function measureMergeToComplete(options: MergeOptions): Promise<MergeResult> {
-  const target = await startSimulatedRepo({ prs: options.prs, seed: "bench-merge" });
-  const database = await openBenchDatabase(options.mongoUri, "merge");
-  const secret = randomBytes(16).toString("hex");
-  try {
-    const app = await startAppProcess(
-      {
-        APP_ID: String(BENCH_APP_ID),
-        PRIVATE_KEY: benchPrivateKey(),
-        WEBHOOK_SECRET: secret,
-        ...target.sim.env,
-        MONGODB_URI: uriForDatabase(options.mongoUri, database.name),
-        LOG_LEVEL: "warn",
-      },
-      APP_READY_MS,
-    );
-    try {
-      const octokit = await createBenchProbot({
-        simulatorUrl: target.sim.url,
-        octokit: "probot-default",
-      }).auth(target.installationId);
-      const { number, delivery } = await mergeAndBuildDelivery(target, octokit, secret);
-      target.sim.resetStats();
-      const started = Date.now();
-      await postDelivery(app.url, delivery);
-      const pr = { installationId: target.installationId, repoId: target.repoId, number };
-      const outcome = await waitForDataComplete(database, pr, started, options.timeoutMs);
-      if ("ms" in outcome) {
-        const { graphqlRequests, restRequests } = target.sim.stats();
-        return { status: "measured", ms: outcome.ms, number, graphqlRequests, restRequests };
-      }
-      if (!outcome.stored) throw new Error(`the app did not store PR #${number}:\n${app.logTail()}`);
-      if (outcome.timedOut)
-        return { status: "timeout", timeoutMs: options.timeoutMs, number, jobSeen: outcome.jobSeen };
-      return {
-        status: "skipped",
-        short: "merge hook enqueues no job yet",
-        reason:
-          `no complete-pull-request job within ${ENQUEUE_GRACE_MS / 1000} s of the merge delivery ` +
-          "(src/main.ts does not yet enqueue it from onPullRequestMerged or run the worker)",
-      };
-    } finally {
-      await app.stop();
+  const setup = {
+    mongoUri: options.mongoUri,
+    prs: options.prs,
+    purpose: "merge",
+    env: { LOG_LEVEL: "warn" },
+  };
+  return withAppOnSimulatedRepo(setup, async ({ target, database, secret, app }) => {
+    const octokit = await createBenchProbot({
+      simulatorUrl: target.sim.url,
+      octokit: "probot-default",
+    }).auth(target.installationId);
+    const { number, delivery } = await mergeAndBuildDelivery(target, octokit, secret);
+    target.sim.resetStats();
+    const started = Date.now();
+    await postDelivery(app.url, delivery);
+    const pr = { installationId: target.installationId, repoId: target.repoId, number };
+    const outcome = await waitForDataComplete(database, pr, started, options.timeoutMs);
+    if ("ms" in outcome) {
+      const { graphqlRequests, restRequests } = target.sim.stats();
+      return { status: "measured", ms: outcome.ms, number, graphqlRequests, restRequests };
     }
-  } finally {
-    await database.drop();
-    await target.sim.stop();
-  }
+    if (!outcome.stored) throw new Error(`the app did not store PR #${number}:\n${app.logTail()}`);
+    if (outcome.timedOut)
+      return { status: "timeout", timeoutMs: options.timeoutMs, number, jobSeen: outcome.jobSeen };
+    return {
+      status: "skipped",
+      short: "merge hook enqueues no job yet",
+      reason:
+        `no complete-pull-request job within ${ENQUEUE_GRACE_MS / 1000} s of the merge delivery ` +
+        "(src/main.ts does not yet enqueue it from onPullRequestMerged or run the worker)",
+    };
+  });
 }

@@ -1,18 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { InstallationOctokit } from "../src/github/index.js";
-import { startAppProcess } from "./app-process.js";
-import { openBenchDatabase, uriForDatabase } from "./database.js";
-import { benchPrivateKey, BENCH_APP_ID, createBenchProbot } from "./github-app.js";
+import { createBenchProbot } from "./github-app.js";
 import { postDelivery, signDelivery, type Delivery } from "./merge-delivery.js";
-import { startSimulatedRepo, type SimulatedRepo } from "./simulated-repo.js";
+import type { SimulatedRepo } from "./simulated-repo.js";
+import { withAppOnSimulatedRepo } from "./app-on-simulated-repo.js";
 
 export type OpenedResult =
   | { status: "measured"; ms: number; number: number; graphqlRequests: number; restRequests: number }
   | { status: "timeout"; timeoutMs: number; number: number };
 
 const POLL_MS = 100;
-const APP_READY_MS = 60_000;
 
 /** A new PR in the simulated organisation and the `pull_request.opened` delivery GitHub would send. */
 async function openAndBuildDelivery(
@@ -50,45 +47,30 @@ export async function measureOpenedToComplete(options: {
   prs: number;
   timeoutMs: number;
 }): Promise<OpenedResult> {
-  const target = await startSimulatedRepo({ prs: options.prs, seed: "bench-opened" });
-  const database = await openBenchDatabase(options.mongoUri, "opened");
-  const secret = randomBytes(16).toString("hex");
-  try {
-    const app = await startAppProcess(
-      {
-        APP_ID: String(BENCH_APP_ID),
-        PRIVATE_KEY: benchPrivateKey(),
-        WEBHOOK_SECRET: secret,
-        ...target.sim.env,
-        MONGODB_URI: uriForDatabase(options.mongoUri, database.name),
-        LOG_LEVEL: "warn",
-      },
-      APP_READY_MS,
-    );
-    try {
-      const octokit = await createBenchProbot({
-        simulatorUrl: target.sim.url,
-        octokit: "probot-default",
-      }).auth(target.installationId);
-      const { number, commits, delivery } = await openAndBuildDelivery(target, octokit, secret);
-      target.sim.resetStats();
-      const started = Date.now();
-      await postDelivery(app.url, delivery);
-      const pr = { installationId: target.installationId, repoId: target.repoId, number };
-      while (Date.now() - started < options.timeoutMs) {
-        const stored = await database.store.pullRequests.findOne(pr, { dataComplete: 1, metrics: 1 }).lean();
-        if (stored?.dataComplete && stored.metrics.commitsCount === commits) {
-          const { graphqlRequests, restRequests } = target.sim.stats();
-          return { status: "measured", ms: Date.now() - started, number, graphqlRequests, restRequests };
-        }
-        await sleep(POLL_MS);
+  const setup = {
+    mongoUri: options.mongoUri,
+    prs: options.prs,
+    purpose: "opened",
+    env: { LOG_LEVEL: "warn" },
+  };
+  return withAppOnSimulatedRepo(setup, async ({ target, database, secret, app }) => {
+    const octokit = await createBenchProbot({
+      simulatorUrl: target.sim.url,
+      octokit: "probot-default",
+    }).auth(target.installationId);
+    const { number, commits, delivery } = await openAndBuildDelivery(target, octokit, secret);
+    target.sim.resetStats();
+    const started = Date.now();
+    await postDelivery(app.url, delivery);
+    const pr = { installationId: target.installationId, repoId: target.repoId, number };
+    while (Date.now() - started < options.timeoutMs) {
+      const stored = await database.store.pullRequests.findOne(pr, { dataComplete: 1, metrics: 1 }).lean();
+      if (stored?.dataComplete && stored.metrics.commitsCount === commits) {
+        const { graphqlRequests, restRequests } = target.sim.stats();
+        return { status: "measured", ms: Date.now() - started, number, graphqlRequests, restRequests };
       }
-      return { status: "timeout", timeoutMs: options.timeoutMs, number };
-    } finally {
-      await app.stop();
+      await sleep(POLL_MS);
     }
-  } finally {
-    await database.drop();
-    await target.sim.stop();
-  }
+    return { status: "timeout", timeoutMs: options.timeoutMs, number };
+  });
 }

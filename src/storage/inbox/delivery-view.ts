@@ -1,4 +1,4 @@
-import type { EntryProgress, InboxBatch } from "../models/inbox-batch.js";
+import type { EntryProgress, InboxBatch, InboxState } from "../models/inbox-batch.js";
 import { unpackPayload } from "./payload.js";
 
 /** One delivery of a claimed batch, as the worker applies it. */
@@ -19,6 +19,14 @@ export interface InboxDelivery {
 
 export const progressOf = (batch: InboxBatch, index: number): EntryProgress | undefined =>
   batch.progress?.[String(index)];
+
+/** What became of a batch's delivery: set aside, applied (alone, or with its whole batch), or pending. */
+export function deliveryState(batch: InboxBatch, index: number): InboxState {
+  const progress = progressOf(batch, index);
+  if (progress?.setAside) return "failed";
+  if (progress?.done || batch.state !== "pending") return "applied";
+  return "pending";
+}
 
 /** Whether a delivery of a pending batch is still to be applied, and may be tried at `now`. */
 export function isDue(progress: EntryProgress | undefined, now: Date): boolean {

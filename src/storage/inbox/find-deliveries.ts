@@ -1,6 +1,6 @@
 import type { Collection } from "mongodb";
 import type { InboxBatch, InboxState } from "../models/inbox-batch.js";
-import { progressOf } from "./delivery-view.js";
+import { deliveryState, progressOf } from "./delivery-view.js";
 import { unpackPayload } from "./payload.js";
 
 /** One stored delivery and what became of it. */
@@ -15,13 +15,6 @@ export interface DeliveryStatus {
   receivedAt: Date;
   /** The raw body GitHub signed. */
   payload: string;
-}
-
-function stateOf(batch: InboxBatch, index: number): InboxState {
-  const progress = progressOf(batch, index);
-  if (progress?.setAside) return "failed";
-  if (progress?.done || batch.state !== "pending") return "applied";
-  return "pending";
 }
 
 /**
@@ -43,7 +36,7 @@ export async function findDeliveries(
         event: entry.event,
         action: entry.action,
         installationId: batch.installationId,
-        state: stateOf(batch, index),
+        state: deliveryState(batch, index),
         attempts: progressOf(batch, index)?.attempts ?? 0,
         lastError: progressOf(batch, index)?.lastError ?? null,
         receivedAt: entry.receivedAt,

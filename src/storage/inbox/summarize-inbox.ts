@@ -1,6 +1,6 @@
 import type { Collection } from "mongodb";
 import type { InboxBatch, InboxState } from "../models/inbox-batch.js";
-import { progressOf } from "./delivery-view.js";
+import { deliveryState, progressOf } from "./delivery-view.js";
 
 export interface SetAsideDelivery {
   id: string;
@@ -44,9 +44,12 @@ export async function summarizeInbox(
   const failed: SetAsideDelivery[] = [];
   for (const batch of open)
     batch.deliveries.forEach((entry, index) => {
+      const state = deliveryState(batch, index);
+      counts[state] += 1;
+      if (state === "pending" && (!oldestPendingAt || entry.receivedAt < oldestPendingAt))
+        oldestPendingAt = entry.receivedAt;
       const progress = progressOf(batch, index);
-      if (progress?.setAside) {
-        counts.failed += 1;
+      if (state === "failed" && progress)
         failed.push({
           id: entry.id,
           event: entry.event,
@@ -56,11 +59,6 @@ export async function summarizeInbox(
           attempts: progress.attempts,
           lastError: progress.lastError,
         });
-      } else if (progress?.done || batch.state !== "pending") counts.applied += 1;
-      else {
-        counts.pending += 1;
-        if (!oldestPendingAt || entry.receivedAt < oldestPendingAt) oldestPendingAt = entry.receivedAt;
-      }
     });
   failed.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   return { counts, oldestPendingAt, failed: failed.slice(0, options.failedLimit ?? 20) };
