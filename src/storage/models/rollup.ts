@@ -1,22 +1,12 @@
 import { Schema, type Connection } from "mongoose";
+import type { RollupPart } from "../../metrics/rollup-part.js";
 
 /**
  * A stored `RollupPart` (src/metrics/rollup-part.ts): its counts, and every duration value packed in
  * one binary (`src/storage/rollups/codec.ts`): the embedded server decodes an array of numbers element
  * by element, a binary at once.
  */
-export interface StoredPart {
-  merged: number;
-  opened: number;
-  reviewed: number;
-  reverts: number;
-  hotfixes: number;
-  aiAssisted: number;
-  checkRuns: number;
-  checkRunsFailed: number;
-  reviews: number;
-  values: Uint8Array;
-}
+export type StoredPart = Omit<RollupPart, "values"> & { values: Uint8Array };
 
 export interface StoredPersonPart extends StoredPart {
   /** The account key (`id:…`), and the login and PR createdAt that name it (see `noteName`). */
