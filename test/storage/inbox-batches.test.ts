@@ -5,6 +5,7 @@ import {
   findDeliveries,
   inboxCollection,
   inboxStorage,
+  ownDeliveries,
   releaseClaim,
   settleClaim,
   type IncomingDelivery,
@@ -47,17 +48,34 @@ describe("the inbox's batches", () => {
     expect(read).toMatchObject({ id: "d-1", state: "pending", payload: sent[1].payload });
   });
 
-  it("stores a redelivery once, alone or among new deliveries", async () => {
-    await writer().write(delivery("a"));
-    await writer().write(delivery("a"));
-    expect(await batches()).toHaveLength(1);
-
+  it("applies a redelivery once: its first stored copy, again only when that copy's claim was lost", async () => {
+    const collection = inboxCollection(db.store());
+    const { ids } = inboxStorage(db.store());
+    const owned = async () => {
+      const claimed = await claimDeliveries(collection, { limit: 100, leaseMs: 60_000 });
+      const { own, copies } = await ownDeliveries(ids, claimed.deliveries);
+      const batchIds = claimed.batches.map((batch) => batch._id);
+      const named = (list: typeof own) => list.map((d) => `${d.id}@${batchIds.indexOf(d.batchId)}`).sort();
+      return { claimed, own: named(own), copies: named(copies) };
+    };
     const write = writer();
-    await write.write(delivery("b"));
-    // "a" again, beside a new one: it is marked done in its new batch, so it is applied once.
-    await Promise.all([write.write(delivery("c")), write.write(delivery("a")), write.write(delivery("d"))]);
-    const claimed = await claimDeliveries(inboxCollection(db.store()), { limit: 100, leaseMs: 60_000 });
-    expect(claimed.deliveries.map((d) => d.id).sort()).toEqual(["a", "b", "c", "d"]);
+    await write.write(delivery("a"));
+    await write.write(delivery("a"));
+    await Promise.all([write.write(delivery("b")), write.write(delivery("a"))]);
+    const first = await owned();
+    expect(first).toMatchObject({ own: ["a@0", "b@2"], copies: ["a@1", "a@2"] });
+
+    // The worker died holding the claim: the next one applies the same copy.
+    await releaseClaim(collection, first.claimed.ref);
+    const again = await owned();
+    expect(again).toMatchObject({ own: ["a@0", "b@2"], copies: ["a@1", "a@2"] });
+    const applied = new Map(again.claimed.deliveries.map((d) => [d.id, { kind: "applied" as const }]));
+    await settleClaim(collection, again.claimed, applied, policy);
+
+    // Redelivered after it was applied: a copy, not applied again.
+    await write.write(delivery("a"));
+    await write.write(delivery("c"));
+    expect(await owned()).toMatchObject({ own: ["c@1"], copies: ["a@0"] });
   });
 
   it("gives each batch to one claim, and a released claim to the next", async () => {
@@ -125,6 +143,10 @@ describe("the inbox's batches", () => {
     expect(await adoptLegacyInbox(mongo, inboxStorage(db.store()))).toBe(0);
     // A redelivery of a moved delivery is recognised.
     await writer().write(delivery("waiting"));
-    expect(await batches()).toHaveLength(2);
+    const claimed = await claimDeliveries(inboxCollection(db.store()), { limit: 10, leaseMs: 60_000 });
+    const { own, copies } = await ownDeliveries(inboxStorage(db.store()).ids, claimed.deliveries);
+    expect(own.map((d) => d.id).sort()).toEqual(["poison", "waiting"]);
+    expect(copies.map((d) => d.id)).toEqual(["waiting"]);
+    expect(copies[0].batchId).not.toBe(own.find((d) => d.id === "waiting")?.batchId);
   });
 });

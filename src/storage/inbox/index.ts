@@ -3,6 +3,7 @@ export { adoptLegacyInbox } from "./adopt-legacy-inbox.js";
 export { claimDeliveries, type Claimed, type ClaimRef } from "./claim-deliveries.js";
 export { type InboxDelivery } from "./delivery-view.js";
 export { findDeliveries, type DeliveryStatus } from "./find-deliveries.js";
+export { ownDeliveries, type OwnedDeliveries } from "./own-deliveries.js";
 export { replayDeliveries, type ReplayScope } from "./replay-deliveries.js";
 export { ensureInboxRetention } from "./retention.js";
 export { releaseClaim, settleClaim, type DeliveryOutcome, type FailurePolicy } from "./settle-deliveries.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Collection, Document, OptionalUnlessRequiredId } from "mongodb";
+import type { Collection } from "mongodb";
 import { MongoBulkWriteError } from "mongodb";
 import type { InboxBatch } from "../models/inbox-batch.js";
 import type { InboxStorage } from "./collection.js";
@@ -24,7 +24,7 @@ export class InboxUnavailableError extends Error {
 }
 
 export interface InboxWriter {
-  /** Resolves once the database acknowledged the delivery (or already held it: a redelivery). */
+  /** Resolves once the database acknowledged the delivery. */
   write(delivery: IncomingDelivery): Promise<void>;
   /** Whether deliveries are arriving: one is being stored, or one was a moment ago (a worker in this process may give way). */
   busy(): boolean;
@@ -35,8 +35,6 @@ interface Waiting {
   packed: InboxBatch["deliveries"][number];
   settle: (error?: unknown) => void;
 }
-
-const DUPLICATE_KEY = 11000;
 
 function batchOf(group: readonly Waiting[]): InboxBatch {
   const receivedAt = group[0].delivery.receivedAt;
@@ -69,64 +67,22 @@ function batchesOf(waiting: readonly Waiting[]): Waiting[][] {
   );
 }
 
-type WriteFailures = Map<number, { code: number; error: Error }>;
-
-/** By index in the insert, the error of each document that was not stored. */
-function failuresOf(error: unknown): WriteFailures {
-  if (!(error instanceof MongoBulkWriteError)) throw error;
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  return new Map(writeErrors.map((e) => [e.index, { code: e.code, error: new Error(e.errmsg) }]));
-}
-
-async function insertAll<T extends Document>(
-  collection: Collection<T>,
-  documents: OptionalUnlessRequiredId<T>[],
-) {
+/**
+ * Stores each group as one batch. Once its batch is stored a delivery is acknowledged: it will be applied.
+ * A redelivery of one stored before is stored again and recognised by the worker, which applies the first
+ * copy only (own-deliveries.ts): checking its id here would cost every acknowledgement a second insert.
+ */
+async function storeGroups(batches: Collection<InboxBatch>, groups: Waiting[][]): Promise<void> {
+  const stored = groups.map(batchOf);
+  let failures = new Map<number, Error>();
   try {
-    await collection.insertMany(documents, { ordered: false });
-    return new Map() as WriteFailures;
+    await batches.insertMany(stored, { ordered: false });
   } catch (error) {
-    return failuresOf(error);
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    failures = new Map(writeErrors.map((e) => [e.index, new Error(e.errmsg)]));
   }
-}
-
-/**
- * Takes deliveries GitHub had already sent (their id was stored before) back out of their new batch,
- * so they are stored and applied once: the batch goes when it holds nothing else (the usual redelivery,
- * sent alone), otherwise they are marked done in it. Rare: only a redelivery of something acknowledged.
- */
-async function dropRedelivered(inbox: InboxStorage, batches: InboxBatch[], ids: Set<string>): Promise<void> {
-  for (const batch of batches) {
-    const done = batch.deliveries.flatMap((entry, index) => (ids.has(entry.id) ? [index] : []));
-    if (done.length === batch.deliveries.length)
-      await inbox.batches.deleteOne({ _id: batch._id, state: "pending" });
-    else if (done.length > 0) {
-      const progress = { attempts: 0, lastError: null, retryAt: null, done: true, setAside: false };
-      const fields = Object.fromEntries(done.map((index) => [`progress.${index}`, progress]));
-      await inbox.batches.updateOne({ _id: batch._id, state: "pending" }, { $set: fields });
-    }
-  }
-}
-
-/**
- * Stores each group as one batch, then its delivery ids. Once its batch is stored a delivery is
- * acknowledged: it will be applied. An id already stored is a redelivery, taken out again;
- * an id that could not be stored (the database failing between the two writes) only leaves a later
- * redelivery to be applied again, which the guarded writes make harmless.
- */
-async function storeGroups(inbox: InboxStorage, groups: Waiting[][]): Promise<void> {
-  const batches = groups.map(batchOf);
-  const failures = await insertAll(inbox.batches, batches);
-  const stored = batches.filter((_, index) => !failures.has(index));
-  const ids = stored.flatMap((batch) =>
-    batch.deliveries.map((entry) => ({ _id: entry.id, batchId: batch._id, receivedAt: entry.receivedAt })),
-  );
-  const idFailures = ids.length > 0 ? await insertAll(inbox.ids, ids) : new Map();
-  const redelivered = new Set(
-    [...idFailures].filter(([, failure]) => failure.code === DUPLICATE_KEY).map(([index]) => ids[index]._id),
-  );
-  if (redelivered.size > 0) await dropRedelivered(inbox, stored, redelivered);
-  groups.forEach((group, index) => group.forEach((item) => item.settle(failures.get(index)?.error)));
+  groups.forEach((group, index) => group.forEach((item) => item.settle(failures.get(index))));
 }
 
 /**
@@ -137,7 +93,7 @@ async function storeGroups(inbox: InboxStorage, groups: Waiting[][]): Promise<vo
  * become a refusal well inside GitHub's 10 s, never a late 2xx.
  */
 export function createInboxWriter(
-  inbox: InboxStorage,
+  inbox: Pick<InboxStorage, "batches">,
   options: { timeoutMs: number; maxBatch?: number; quietMs?: number },
 ): InboxWriter {
   const maxBatch = options.maxBatch ?? 500;
@@ -154,7 +110,7 @@ export function createInboxWriter(
       waiting = waiting.slice(maxBatch);
       const groups = batchesOf(taken);
       try {
-        await storeGroups(inbox, groups);
+        await storeGroups(inbox.batches, groups);
       } catch (whole) {
         groups.flat().forEach((item) => item.settle(whole));
       }
@@ -164,14 +120,14 @@ export function createInboxWriter(
 
   return {
     busy: () => flushing || waiting.length > 0 || Date.now() - lastActiveAt < quietMs,
-    async write(delivery) {
+    write(delivery) {
       lastActiveAt = Date.now();
       const timedOut = Date.now() + options.timeoutMs;
       const packed = {
         id: delivery.id,
         event: delivery.event,
         action: delivery.action,
-        payload: await packPayload(delivery.payload),
+        payload: packPayload(delivery.payload),
         receivedAt: delivery.receivedAt,
       };
       return new Promise<void>((resolve, reject) => {

@@ -3,10 +3,10 @@ import type { Logger } from "pino";
 import { isDatabaseUnavailable } from "../../storage/unavailable.js";
 import {
   claimDeliveries,
-  inboxCollection,
+  inboxStorage,
+  ownDeliveries,
   releaseClaim,
   settleClaim,
-  type Claimed,
   type ClaimRef,
   type DeliveryOutcome,
   type FailurePolicy,
@@ -61,7 +61,7 @@ export function createInboxProcessor(
   deps: WebhookDeps & { log: Logger },
   options: ProcessorOptions = {},
 ): InboxProcessor {
-  const collection = inboxCollection(deps.store);
+  const { batches: collection, ids } = inboxStorage(deps.store);
   const batchSize = options.batchSize ?? 2000;
   const idleMs = options.idleMs ?? 200;
   const leaseMs = options.leaseMs ?? 60_000;
@@ -112,15 +112,15 @@ export function createInboxProcessor(
     return outcomes;
   }
 
-  async function outcomesFor(claimed: Claimed): Promise<Map<string, DeliveryOutcome>> {
+  async function outcomesFor(deliveries: readonly InboxDelivery[]): Promise<Map<string, DeliveryOutcome>> {
+    if (deliveries.length === 0) return new Map();
     try {
-      return outcomesOf(await applyBatch(deps, claimed.deliveries));
+      return outcomesOf(await applyBatch(deps, deliveries));
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
       // A lone delivery has had its try; a batch is narrowed down to the delivery that fails.
-      if (claimed.deliveries.length === 1)
-        return new Map([[claimed.deliveries[0].id, failed(claimed.deliveries[0], error)]]);
-      return applyEach(claimed.deliveries);
+      if (deliveries.length === 1) return new Map([[deliveries[0].id, failed(deliveries[0], error)]]);
+      return applyEach(deliveries);
     }
   }
 
@@ -137,7 +137,10 @@ export function createInboxProcessor(
     const claimed = await claimDeliveries(collection, { limit: batchSize, leaseMs });
     if (claimed.batches.length === 0) return 0;
     try {
-      const outcomes = await outcomesFor(claimed);
+      const { own, copies } = await ownDeliveries(ids, claimed.deliveries);
+      const outcomes = await outcomesFor(own);
+      // A redelivered copy shares its delivery id, and so the outcome, with the copy applied in this claim.
+      for (const copy of copies) if (!outcomes.has(copy.id)) outcomes.set(copy.id, { kind: "applied" });
       await giveWayToIngest();
       await settleClaim(collection, claimed, outcomes, failures);
     } catch (error) {
