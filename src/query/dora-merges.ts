@@ -1,6 +1,4 @@
-import { mergesOf } from "../metrics/rollup-build.js";
-import { splitAtWeeks } from "../metrics/week.js";
-import type { AggregatablePullRequest } from "../metrics/aggregate.js";
+import { weekStart } from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
 import { decodeNumbers } from "../storage/rollups/codec.js";
 import type { PullRequestScope } from "../storage/rollups/read-pull-requests.js";
@@ -14,38 +12,32 @@ export interface Merge {
   start: Date;
 }
 
-function pairsOf(repoId: number, pairs: ArrayLike<number>, into: Merge[]): void {
-  for (let index = 0; index + 1 < pairs.length; index += 2)
-    into.push({ repoId, mergedAt: new Date(pairs[index]), start: new Date(pairs[index + 1]) });
-}
-
 /**
- * The PRs merged in [since, until): the whole weeks' from the rollups' `merges`, the partial weeks' at
- * either end from the PRs themselves, each on an index (equality prefix, then one range).
+ * The PRs merged in [since, until), from the `merges` of every week's rollup the range overlaps, kept
+ * when their `mergedAt` is in it: exact for any range, on the rollups' `{installationId[, repoId], week}`
+ * index (equality prefix, then one range), never reading a PR.
  */
 export async function mergesInRange(
   store: Store,
   scope: PullRequestScope,
   range: { since: Date; until: Date },
 ): Promise<Merge[]> {
-  const { weeks, edges } = splitAtWeeks(range.since, range.until);
   const found: Merge[] = [];
-  for (const edge of edges) {
-    const prs = await store.pullRequests
-      .find(
-        { ...scope, mergedAt: { $gte: edge.since, $lt: edge.until } },
-        { _id: 0, repoId: 1, createdAt: 1, mergedAt: 1, firstCommitAt: 1 },
-      )
-      .lean<
-        (Pick<AggregatablePullRequest, "createdAt" | "mergedAt" | "firstCommitAt"> & { repoId: number })[]
-      >();
-    for (const pr of prs) pairsOf(pr.repoId, mergesOf([pr], edge), found);
-  }
-  if (weeks) {
-    const docs = await store.rollups
-      .find({ ...scope, week: { $gte: weeks.since, $lt: weeks.until } }, { _id: 0, repoId: 1, merges: 1 })
-      .lean<Pick<RollupDocument, "repoId" | "merges">[]>();
-    for (const doc of docs) if (doc.merges) pairsOf(doc.repoId, decodeNumbers(doc.merges), found);
+  if (range.until.getTime() <= range.since.getTime()) return found;
+  const docs = await store.rollups
+    .find(
+      { ...scope, week: { $gte: weekStart(range.since), $lt: range.until } },
+      { _id: 0, repoId: 1, merges: 1 },
+    )
+    .lean<Pick<RollupDocument, "repoId" | "merges">[]>();
+  const since = range.since.getTime();
+  const until = range.until.getTime();
+  for (const { repoId, merges } of docs) {
+    const pairs = merges ? decodeNumbers(merges) : [];
+    for (let index = 0; index + 1 < pairs.length; index += 2) {
+      if (pairs[index] < since || pairs[index] >= until) continue;
+      found.push({ repoId, mergedAt: new Date(pairs[index]), start: new Date(pairs[index + 1]) });
+    }
   }
   return found;
 }
