@@ -1,4 +1,5 @@
 import type { SyncStatus } from "../records/types.js";
+import { countPullRequests } from "../storage/rollups/count-pull-requests.js";
 import type { Store } from "../storage/store.js";
 
 export interface RepoSyncStatus {
@@ -11,7 +12,7 @@ export interface RepoSyncStatus {
 
 export const SYNC_STATUS_COLUMNS = ["repo", "status", "lastSyncAt", "lastError", "prsStored"] as const;
 
-/** Each repository the installation tracks, with how far its sync got and how many PRs are stored. */
+/** Each repository the installation tracks, with how far its sync got and how many PRs are stored (derived). */
 export async function getSyncStatus(
   store: Store,
   installationId: number,
@@ -23,11 +24,7 @@ export async function getSyncStatus(
     )
     .sort({ fullName: 1 })
     .lean();
-  const counts = await store.pullRequests.aggregate<{ _id: number; n: number }>([
-    { $match: { installationId } },
-    { $group: { _id: "$repoId", n: { $sum: 1 } } },
-  ]);
-  const stored = new Map(counts.map((count) => [count._id, count.n]));
+  const stored = await countPullRequests(store, installationId);
   return {
     repos: repositories.map((repository) => ({
       repo: repository.fullName,
