@@ -86,7 +86,7 @@ async function listPulls(get: Get, params: Record<string, string | undefined>): 
 
 /**
  * Every call src/dashboard/public/main.js makes to show its first view, in its order: `/sync`, then the
- * metrics, the merged and the open PRs in parallel as the browser sends them, then DORA.
+ * metrics and the open PRs in parallel as the browser sends them, then DORA.
  */
 export async function firstView(get: Get, _org: SeededOrg, now: Date): Promise<void> {
   const { since, until, days } = dashboardRange(now);
@@ -101,7 +101,6 @@ export async function firstView(get: Get, _org: SeededOrg, now: Date): Promise<v
     get("metrics", { ...range, groupBy: "reviewer" }),
     get("metrics", range),
     get("metrics", previous),
-    listPulls(get, { ...range, state: "merged" }),
     listPulls(get, { state: "open" }),
   ]);
   await get("dora", range);

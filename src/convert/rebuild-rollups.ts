@@ -2,8 +2,8 @@ import type { AggregatablePullRequest } from "../metrics/aggregate.js";
 import { buildWeekRollup, rollupWeeksOf } from "../metrics/rollup-build.js";
 import { WEEK_MS } from "../metrics/week.js";
 import type { RepositoryKey } from "../records/types.js";
-import { rollupId } from "../storage/models/rollup.js";
-import { encodeNumbers, encodePart, encodePersonPart } from "../storage/rollups/codec.js";
+import { ROLLUP_LAYOUT, rollupId } from "../storage/models/rollup.js";
+import { encodeDays, encodeNumbers, encodePart, encodePeople } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type TimeRange } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
 import { upsertWithRetry } from "../storage/write/upsert-if-newer.js";
@@ -65,9 +65,11 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
     if (rollup.total.merged === 0 && rollup.total.opened === 0) return { deleteOne: { filter } };
     const update = {
       $set: {
+        layout: ROLLUP_LAYOUT,
         total: encodePart(rollup.total),
-        authors: rollup.authors.map(encodePersonPart),
-        reviewers: rollup.reviewers.map(encodePersonPart),
+        authors: encodePeople(rollup.authors),
+        reviewers: encodePeople(rollup.reviewers),
+        days: encodeDays(rollup.days),
         merges: encodeNumbers(rollup.merges),
       },
     };

@@ -18,7 +18,16 @@ export type GroupBy = "week" | "repo" | "author" | "reviewer" | "none";
 
 export type AggregatablePullRequest = Pick<
   PullRequestDocument,
-  "repo" | "author" | "createdAt" | "mergedAt" | "firstReviewAt" | "isRevert" | "isHotfix" | "aiAssisted"
+  | "repo"
+  | "author"
+  | "createdAt"
+  | "mergedAt"
+  | "firstReviewAt"
+  | "isRevert"
+  | "isHotfix"
+  | "aiAssisted"
+  | "additions"
+  | "deletions"
 > & {
   metrics: Partial<Record<string, number | null>>;
   /** Absent on PRs stored before reviewers were derived, which are then in no reviewer group. */
@@ -38,6 +47,30 @@ export const DURATION_METRICS = [
 ] as const;
 export type DurationMetric = (typeof DURATION_METRICS)[number];
 
+/** Merged PRs by lines changed (additions + deletions), each bucket up to its bound; unknown sizes uncounted. */
+export const SIZE_BUCKETS = [
+  ["xs", 10],
+  ["s", 50],
+  ["m", 200],
+  ["l", 500],
+  ["xl", 1000],
+  ["xxl", Infinity],
+] as const;
+export type SizeBucket = (typeof SIZE_BUCKETS)[number][0];
+
+/** The index of a PR's size bucket, or -1 when GitHub has not told its size. */
+export function sizeBucketOf(pr: Pick<AggregatablePullRequest, "additions" | "deletions">): number {
+  if (typeof pr.additions !== "number" || typeof pr.deletions !== "number") return -1;
+  const lines = pr.additions + pr.deletions;
+  return SIZE_BUCKETS.findIndex(([, upTo]) => lines <= upTo);
+}
+
+export const sizeCounts = (counts: readonly number[]): Record<SizeBucket, number> =>
+  Object.fromEntries(SIZE_BUCKETS.map(([name], index) => [name, counts[index] ?? 0])) as Record<
+    SizeBucket,
+    number
+  >;
+
 export type Group = {
   key: string;
   prsMerged: number;
@@ -56,6 +89,8 @@ export type Group = {
     prsReviewed: number;
     /** Reviews by reviewers on the merged PRs (in a reviewer group: that reviewer's reviews only). */
     reviewsSubmitted: number;
+    /** The merged PRs by size (SIZE_BUCKETS): the dashboard's size chart. */
+    prsMergedBySize: Record<SizeBucket, number>;
   };
 
 export interface Aggregate {
@@ -154,6 +189,9 @@ function buildGroup(
     ...durations,
     prsReviewed: reviewed,
     reviewsSubmitted: sum(merged, reviewsOf),
+    prsMergedBySize: sizeCounts(
+      SIZE_BUCKETS.map((_, index) => merged.filter((pr) => sizeBucketOf(pr) === index).length),
+    ),
   };
 }
 

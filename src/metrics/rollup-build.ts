@@ -7,7 +7,7 @@ import {
   type GroupBy,
 } from "./aggregate.js";
 import { addMerged, emptyPart, type RollupPart } from "./rollup-part.js";
-import { WEEK_MS, weekStart } from "./week.js";
+import { DAY_MS, WEEK_MS, weekStart } from "./week.js";
 
 /** The login a person is shown by, and the createdAt (ms) of the PR it came from. */
 export interface PersonName {
@@ -19,11 +19,19 @@ export interface PersonName {
 /** A person's part in a week's rollup, with the name that week's PRs give them. */
 export type PersonPart = RollupPart & PersonName;
 
-/** A repository-week's figures: everyone's, each author's and each reviewer's. */
-export interface WeekRollup {
+/** Figures over some time: everyone's, each author's and each reviewer's. */
+export interface RollupSlice {
   total: RollupPart;
   authors: PersonPart[];
   reviewers: PersonPart[];
+}
+
+/** A day of a week's rollup; null when nothing was merged or opened that day. */
+export type DaySlice = RollupSlice | null;
+
+/** A repository-week's figures, and each of its days' (so ranges that cut a week at midnight stay exact). */
+export interface WeekRollup extends RollupSlice {
+  days: DaySlice[];
   /** Each merged PR's `mergedAt` and lead-time start (ms), flattened pairs in order: for DORA. */
   merges: number[];
 }
@@ -103,15 +111,31 @@ function personParts(
   });
 }
 
-/** The rollup of the week starting `week` (a Monday), from every PR merged or opened in it. */
-export function buildWeekRollup(prs: readonly AggregatablePullRequest[], week: Date): WeekRollup {
-  const range = { since: week, until: new Date(week.getTime() + WEEK_MS) };
+function sliceOf(prs: readonly AggregatablePullRequest[], range: { since: Date; until: Date }): RollupSlice {
   return {
     total: partsOfPullRequests(prs, { ...range, groupBy: "none" }).parts.get("all") ?? emptyPart(),
     authors: personParts(prs, range, "author"),
     reviewers: personParts(prs, range, "reviewer"),
-    merges: mergesOf(prs, range),
   };
+}
+
+/** The rollup of the week starting `week` (a Monday), from every PR merged or opened in it. */
+export function buildWeekRollup(prs: readonly AggregatablePullRequest[], week: Date): WeekRollup {
+  const range = { since: week, until: new Date(week.getTime() + WEEK_MS) };
+  // Each day sliced from the PRs created or merged on it only.
+  const ofDay: Set<AggregatablePullRequest>[] = Array.from({ length: 7 }, () => new Set());
+  for (const pr of prs) {
+    for (const date of [pr.createdAt, pr.mergedAt]) {
+      const day = date ? Math.floor((date.getTime() - week.getTime()) / DAY_MS) : -1;
+      if (day >= 0 && day < 7) ofDay[day].add(pr);
+    }
+  }
+  const days = ofDay.map((touching, index): DaySlice => {
+    if (touching.size === 0) return null;
+    const since = new Date(week.getTime() + index * DAY_MS);
+    return sliceOf([...touching], { since, until: new Date(since.getTime() + DAY_MS) });
+  });
+  return { ...sliceOf(prs, range), days, merges: mergesOf(prs, range) };
 }
 
 /** The weeks (their Mondays, in ms) whose rollups a PR counts in: that of its creation and of its merge. */

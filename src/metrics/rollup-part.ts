@@ -1,6 +1,9 @@
 import { share } from "./arithmetic.js";
 import {
   DURATION_METRICS,
+  SIZE_BUCKETS,
+  sizeBucketOf,
+  sizeCounts,
   type AggregatablePullRequest,
   type DurationMetric,
   type Group,
@@ -25,6 +28,8 @@ export interface RollupPart {
   checkRunsFailed: number;
   /** Reviews the group counts (a reviewer group: that reviewer's only). */
   reviews: number;
+  /** Merged PRs per size bucket (SIZE_BUCKETS' order). */
+  sizes: number[];
   /** Each duration metric's non-null values, in no particular order. */
   values: Record<DurationMetric, number[]>;
 }
@@ -39,6 +44,7 @@ export const emptyPart = (): RollupPart => ({
   checkRuns: 0,
   checkRunsFailed: 0,
   reviews: 0,
+  sizes: SIZE_BUCKETS.map(() => 0),
   values: Object.fromEntries(DURATION_METRICS.map((metric) => [metric, []])) as unknown as Record<
     DurationMetric,
     number[]
@@ -58,6 +64,8 @@ export function addMerged(part: RollupPart, pr: AggregatablePullRequest, reviews
   part.checkRuns += pr.metrics.checkRunsCount ?? 0;
   part.checkRunsFailed += pr.metrics.checkRunsFailed ?? 0;
   part.reviews += reviews;
+  const bucket = sizeBucketOf(pr);
+  if (bucket >= 0) part.sizes[bucket] += 1;
   for (const metric of DURATION_METRICS) {
     const value = pr.metrics[metric];
     if (present(value)) part.values[metric].push(value);
@@ -75,6 +83,7 @@ export function addPart(into: RollupPart, from: RollupPart): void {
   into.checkRuns += from.checkRuns;
   into.checkRunsFailed += from.checkRunsFailed;
   into.reviews += from.reviews;
+  from.sizes.forEach((count, index) => (into.sizes[index] += count));
   for (const metric of DURATION_METRICS) {
     const target = into.values[metric];
     for (const value of from.values[metric]) target.push(value);
@@ -103,5 +112,6 @@ export function groupOfPart(key: string, part: RollupPart): Group {
     ...durations,
     prsReviewed: part.reviewed,
     reviewsSubmitted: part.reviews,
+    prsMergedBySize: sizeCounts(part.sizes),
   };
 }

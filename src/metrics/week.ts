@@ -1,6 +1,6 @@
 /** ISO weeks start on Monday; a week is keyed by that Monday at 00:00 UTC, as `YYYY-MM-DD`. */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
 
 /** The Monday 00:00 UTC that starts the ISO week holding `date`. */
@@ -39,4 +39,30 @@ export function splitAtWeeks(
   if (since.getTime() < firstWhole.getTime()) edges.push({ since, until: firstWhole });
   if (wholeEnd.getTime() < until.getTime()) edges.push({ since: wholeEnd, until });
   return { weeks: { since: firstWhole, until: wholeEnd }, edges };
+}
+
+export interface TimeRange {
+  since: Date;
+  until: Date;
+}
+
+/**
+ * A range cut at midnights: its whole days, as runs inside one week each (a range with no whole week may
+ * still cross a Monday), and the partial days at its ends.
+ */
+export function splitAtDays(range: TimeRange): { days: TimeRange[]; partial: TimeRange[] } {
+  const firstDay = Math.ceil(range.since.getTime() / DAY_MS) * DAY_MS;
+  const lastDay = Math.floor(range.until.getTime() / DAY_MS) * DAY_MS;
+  if (firstDay >= lastDay) return { days: [], partial: [range] };
+  const days: TimeRange[] = [];
+  for (let start = firstDay; start < lastDay;) {
+    const end = Math.min(weekStart(new Date(start)).getTime() + WEEK_MS, lastDay);
+    days.push({ since: new Date(start), until: new Date(end) });
+    start = end;
+  }
+  const partial = [
+    { since: range.since, until: new Date(firstDay) },
+    { since: new Date(lastDay), until: range.until },
+  ].filter((part) => part.since.getTime() < part.until.getTime());
+  return { days, partial };
 }

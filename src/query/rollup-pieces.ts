@@ -1,9 +1,10 @@
 import type { GroupBy } from "../metrics/aggregate.js";
 import type { RollupPiece } from "../metrics/rollup-answer.js";
-import { partsOfPullRequests, type PersonName } from "../metrics/rollup-build.js";
-import { splitAtWeeks, weekKey } from "../metrics/week.js";
-import type { RollupDocument, StoredPersonPart } from "../storage/models/rollup.js";
-import { decodePart } from "../storage/rollups/codec.js";
+import { noteName, partsOfPullRequests, type PersonName, type RollupSlice } from "../metrics/rollup-build.js";
+import { addPart, emptyPart, type RollupPart } from "../metrics/rollup-part.js";
+import { DAY_MS, splitAtDays, splitAtWeeks, weekKey, weekStart, type TimeRange } from "../metrics/week.js";
+import type { RollupDocument } from "../storage/models/rollup.js";
+import { addFlatPart, decodeDays, decodeNumbers, readPeople } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
 
@@ -12,14 +13,31 @@ export interface Pieces {
   names: PersonName[];
 }
 
-/** What a grouping reads of a rollup: the totals, or one list of people. */
-const PROJECTIONS = {
-  none: { _id: 0, repoId: 1, week: 1, total: 1 },
-  week: { _id: 0, repoId: 1, week: 1, total: 1 },
-  repo: { _id: 0, repoId: 1, week: 1, total: 1 },
-  author: { _id: 0, repoId: 1, week: 1, authors: 1 },
-  reviewer: { _id: 0, repoId: 1, week: 1, reviewers: 1 },
-} as const;
+/** What a grouping reads of a rollup: everyone's part, or one list of people. */
+const PARTS = {
+  none: "total",
+  week: "total",
+  repo: "total",
+  author: "authors",
+  reviewer: "reviewers",
+} as const satisfies Record<GroupBy, keyof RollupSlice>;
+
+/**
+ * Parts added up per group while rollups are read: a year of people is tens of thousands of parts,
+ * added straight from their stored bytes rather than built one by one.
+ */
+interface Sums {
+  parts: Map<string, RollupPart>;
+  names: Map<string, PersonName>;
+}
+
+function sumOf(sums: Sums, key: string): RollupPart {
+  const found = sums.parts.get(key);
+  if (found) return found;
+  const part = emptyPart();
+  sums.parts.set(key, part);
+  return part;
+}
 
 /**
  * The names of these repositories by id, for `repo` groups: as listed, or as their PRs carry them (a
@@ -42,40 +60,93 @@ async function repositoryNames(
   return names;
 }
 
-/** The stored rollups of the whole weeks in [since, until), as pieces of the grouping's groups. */
-async function rollupPieces(
-  store: Store,
-  scope: PullRequestScope,
-  weeks: { since: Date; until: Date },
-  groupBy: GroupBy,
-  into: Pieces,
-): Promise<void> {
-  const docs = await store.rollups
-    .find({ ...scope, week: { $gte: weeks.since, $lt: weeks.until } }, PROJECTIONS[groupBy])
-    .lean<RollupDocument[]>();
+/** The group key of a repository-week's total; a repository's id until its name is looked up. */
+type TotalKey = (repoId: number, week: Date) => string;
+
+const totalKey = (groupBy: GroupBy): TotalKey =>
+  groupBy === "week"
+    ? (_, week) => weekKey(week)
+    : groupBy === "repo"
+      ? (repoId) => String(repoId)
+      : () => "all";
+
+/** The summed parts as pieces, repositories' ids replaced by their names. */
+async function piecesOf(store: Store, scope: PullRequestScope, groupBy: GroupBy, sums: Sums, into: Pieces) {
   const names =
     groupBy === "repo"
-      ? await repositoryNames(store, scope.installationId, new Set(docs.map((doc) => doc.repoId)))
+      ? await repositoryNames(store, scope.installationId, new Set([...sums.parts.keys()].map(Number)))
       : new Map<number, string>();
+  for (const [key, part] of sums.parts)
+    into.pieces.push({ key: groupBy === "repo" ? (names.get(Number(key)) ?? "") : key, part });
+  into.names.push(...sums.names.values());
+}
+
+/** Adds the stored rollups of the whole weeks in [since, until): the grouping's part of each. */
+async function addWeeks(
+  store: Store,
+  scope: PullRequestScope,
+  weeks: TimeRange,
+  groupBy: GroupBy,
+  keyOf: TotalKey,
+  sums: Sums,
+): Promise<void> {
+  const field = PARTS[groupBy];
+  const docs = await store.rollups
+    .find(
+      { ...scope, week: { $gte: weeks.since, $lt: weeks.until } },
+      { _id: 0, repoId: 1, week: 1, [field]: 1 },
+    )
+    .lean<RollupDocument[]>();
   for (const doc of docs) {
-    if (groupBy === "author" || groupBy === "reviewer") {
-      const people: StoredPersonPart[] = (groupBy === "author" ? doc.authors : doc.reviewers) ?? [];
-      for (const person of people) {
-        into.pieces.push({ key: person.key, part: decodePart(person) });
-        into.names.push({ key: person.key, login: person.login, at: person.at.getTime() });
+    const stored = doc[field];
+    if (!stored) continue;
+    if (field === "total") {
+      addFlatPart(sumOf(sums, keyOf(doc.repoId, doc.week)), decodeNumbers(stored), 0);
+      continue;
+    }
+    const { names, parts } = readPeople(stored);
+    let offset = 0;
+    for (const [key, login, at] of names) {
+      offset = addFlatPart(sumOf(sums, key), parts, offset);
+      noteName(sums.names, { key, login, at });
+    }
+  }
+}
+
+/** Adds the days [since, until) (midnights, inside one week) from their week's rollups. */
+async function addDays(
+  store: Store,
+  scope: PullRequestScope,
+  days: TimeRange,
+  groupBy: GroupBy,
+  keyOf: TotalKey,
+  sums: Sums,
+): Promise<void> {
+  const week = weekStart(days.since);
+  const first = Math.round((days.since.getTime() - week.getTime()) / DAY_MS);
+  const count = Math.round((days.until.getTime() - days.since.getTime()) / DAY_MS);
+  const docs = await store.rollups
+    .find({ ...scope, week }, { _id: 0, repoId: 1, week: 1, days: 1 })
+    .lean<RollupDocument[]>();
+  for (const { repoId, days: stored } of docs) {
+    for (const slice of stored ? decodeDays(stored).slice(first, first + count) : []) {
+      if (!slice) continue;
+      if (groupBy !== "author" && groupBy !== "reviewer") {
+        addPart(sumOf(sums, keyOf(repoId, week)), slice.total);
+        continue;
       }
-    } else if (doc.total) {
-      const key =
-        groupBy === "week" ? weekKey(doc.week) : groupBy === "repo" ? (names.get(doc.repoId) ?? "") : "all";
-      into.pieces.push({ key, part: decodePart(doc.total) });
+      for (const person of slice[PARTS[groupBy]]) {
+        addPart(sumOf(sums, person.key), person);
+        noteName(sums.names, person);
+      }
     }
   }
 }
 
 /**
  * The pieces of an aggregate over [since, until) for one installation or repository: the rollups of its
- * whole weeks, and the partial weeks at its ends computed from their PRs, read on an index. Exact for
- * any range: a PR counts in a stored week or in an edge, never both.
+ * whole weeks, the day slices of its partial weeks' whole days, and what is left of a day at either end
+ * computed from its PRs, read on an index. Exact for any range: a PR counts in one piece, never two.
  */
 export async function piecesOfRange(
   store: Store,
@@ -84,11 +155,20 @@ export async function piecesOfRange(
   into: Pieces,
 ): Promise<void> {
   const { weeks, edges } = splitAtWeeks(range.since, range.until);
-  const prs = edges.length > 0 ? await readPullRequestsInRanges(store, scope, edges) : [];
+  const sums: Sums = { parts: new Map(), names: new Map() };
+  const keyOf = totalKey(range.groupBy);
+  if (weeks) await addWeeks(store, scope, weeks, range.groupBy, keyOf, sums);
+  const partial: TimeRange[] = [];
   for (const edge of edges) {
+    const cut = splitAtDays(edge);
+    for (const days of cut.days) await addDays(store, scope, days, range.groupBy, keyOf, sums);
+    partial.push(...cut.partial);
+  }
+  await piecesOf(store, scope, range.groupBy, sums, into);
+  const prs = partial.length > 0 ? await readPullRequestsInRanges(store, scope, partial) : [];
+  for (const edge of partial) {
     const { parts, names } = partsOfPullRequests(prs, { ...edge, groupBy: range.groupBy });
     for (const [key, part] of parts) into.pieces.push({ key, part });
     into.names.push(...names.values());
   }
-  if (weeks) await rollupPieces(store, scope, weeks, range.groupBy, into);
 }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Probot } from "probot";
 import type { Env } from "../config/env.js";
 import { loadRepoConfigFile } from "../convert/load-repo-config.js";
+import { upgradeRollups } from "../convert/upgrade-rollups.js";
 import type { ErrorReporter } from "../observability/error-reporter.js";
 import { adoptLegacyInbox, ensureInboxRetention, inboxStorage } from "../storage/inbox/index.js";
 import type { Store } from "../storage/store.js";
@@ -30,6 +31,8 @@ export async function startInboxProcessor(options: InboxOptions): Promise<InboxP
   const db = options.store.db.db;
   const moved = db ? await adoptLegacyInbox(db, inbox) : 0;
   if (moved > 0) options.log.info({ moved }, "inbox: deliveries of the first inbox moved to inbox_batches");
+  const upgraded = await upgradeRollups(options.store);
+  if (upgraded > 0) options.log.info({ upgraded }, "rollups of an earlier layout rebuilt");
   const processor = createInboxProcessor(
     {
       store: options.store,

@@ -54,7 +54,7 @@ beforeAll(async () => {
 });
 
 const FIELDS =
-  "repo author createdAt mergedAt firstReviewAt isRevert isHotfix aiAssisted metrics reviewers reviewsByReviewer";
+  "repo author createdAt mergedAt firstReviewAt isRevert isHotfix aiAssisted additions deletions metrics reviewers reviewsByReviewer";
 
 async function expectDirect(groupBy: GroupBy) {
   const store = db.store();

@@ -26,6 +26,8 @@ const prs = [
     author: human("bob"),
     isHotfix: true,
     aiAssisted: true,
+    additions: 500,
+    deletions: 1,
     metrics: { codingTimeHours: null, pickupTimeHours: null, cycleTimeHours: 20, checkRunsCount: 0 },
   }), // B
   storedPr("2026-03-10T09:00:00Z", "2026-03-16T00:00:00Z", { metrics: { cycleTimeHours: 999 } }), // C: merged at until
@@ -35,6 +37,8 @@ const prs = [
     repo: "acme/gadgets",
     firstReviewAt: reviewed,
     aiAssisted: true,
+    additions: null,
+    deletions: null,
     metrics: {
       codingTimeHours: 3,
       pickupTimeHours: 6,
@@ -78,6 +82,8 @@ describe("aggregatePullRequests", () => {
         ciWallSeconds: { count: 2, median: 450, p75: 525, p90: 570, mean: 450 },
         prsReviewed: 2, // A, F
         reviewsSubmitted: 4, // A 3 + F 1
+        // A: 12 lines; B: 501 (past L's 500); F: size unknown, uncounted
+        prsMergedBySize: { xs: 0, s: 1, m: 0, l: 0, xl: 1, xxl: 0 },
       },
     ]);
   });

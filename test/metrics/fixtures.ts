@@ -70,6 +70,8 @@ export function storedPr(
     isRevert: false,
     isHotfix: false,
     aiAssisted: false,
+    additions: 10,
+    deletions: 2,
     metrics: {},
     ...overrides,
   };

@@ -67,6 +67,14 @@ export const pullRequestArb: fc.Arbitrary<Omit<RandomPr, "number">> = fc
     failed: fc.integer({ min: 0, max: 2 }),
     // Minutes before creation of the first commit; null: no commit.
     firstCommitBefore: fc.option(fc.integer({ min: 0, max: WEEK_HOURS * 60 }), { nil: null }),
+    // Lines changed, on and around the size buckets' bounds; null: GitHub has not told them yet.
+    size: fc.option(
+      fc.tuple(
+        fc.constantFrom(0, 5, 10, 11, 50, 199, 200, 500, 501, 1000, 4000),
+        fc.integer({ min: 0, max: 1 }),
+      ),
+      { nil: null },
+    ),
   })
   .map(
     ({
@@ -80,6 +88,7 @@ export const pullRequestArb: fc.Arbitrary<Omit<RandomPr, "number">> = fc
       checkRuns,
       failed,
       firstCommitBefore,
+      size,
     }) => {
       const createdAt = new Date(WINDOW_START + createdMinutes * 60_000);
       const reviewsByReviewer = reviewers.map(({ who, count }) => reviewerOf(who, count));
@@ -93,6 +102,8 @@ export const pullRequestArb: fc.Arbitrary<Omit<RandomPr, "number">> = fc
           firstCommitBefore === null ? null : new Date(createdAt.getTime() - firstCommitBefore * 60_000),
         firstReviewAt: reviewsByReviewer.length > 0 ? new Date(createdAt.getTime() + HOUR_MS) : null,
         ...flags,
+        additions: size === null ? null : size[0] - size[1],
+        deletions: size === null ? null : size[1],
         reviewers: reviewsByReviewer.map((reviewer) => reviewer.login),
         reviewsByReviewer,
         metrics: {

@@ -10,47 +10,79 @@ import {
   partsOfPullRequests,
   rollupWeeksOf,
   type PersonName,
+  type RollupSlice,
 } from "../../src/metrics/rollup-build.js";
 import { emptyPart } from "../../src/metrics/rollup-part.js";
-import { splitAtWeeks, WEEK_MS, weekKey } from "../../src/metrics/week.js";
-import { decodePart, encodePart, encodePersonPart } from "../../src/storage/rollups/codec.js";
+import { DAY_MS, splitAtDays, splitAtWeeks, WEEK_MS, weekKey, weekStart } from "../../src/metrics/week.js";
+import {
+  decodeDays,
+  decodePart,
+  decodePeople,
+  encodeDays,
+  encodePart,
+  encodePeople,
+} from "../../src/storage/rollups/codec.js";
 import { groupByArb, pullRequestsArb, rangeArb, touching } from "./rollup-arbitraries.js";
 
 /**
- * The pure half of the rollups: week rollups (through their stored encoding) plus the partial weeks'
- * parts give exactly `aggregatePullRequests` over the same PRs, for any PRs, range and grouping. The
- * database half (upkeep and the query) is test/query/rollup-metrics.test.ts.
+ * The pure half of the rollups, as the query takes them: week rollups, the day slices of the partial
+ * weeks' whole days (all through their stored encoding), and the PRs of what is left of a day give
+ * exactly `aggregatePullRequests` over the same PRs, for any PRs, range and grouping. The database half
+ * (upkeep and the query) is test/query/rollup-metrics.test.ts.
  */
+function sliceTo(
+  slice: RollupSlice,
+  key: string,
+  groupBy: GroupBy,
+  into: { pieces: RollupPiece[]; names: PersonName[] },
+) {
+  if (groupBy === "author" || groupBy === "reviewer") {
+    const people = decodePeople(encodePeople(groupBy === "author" ? slice.authors : slice.reviewers));
+    for (const person of people) {
+      into.pieces.push({ key: person.key, part: person });
+      into.names.push({ key: person.key, login: person.login, at: person.at });
+    }
+  } else if (slice.total.merged + slice.total.opened > 0) {
+    into.pieces.push({ key, part: decodePart(encodePart(slice.total)) });
+  }
+}
+
 function viaRollups(
   prs: readonly AggregatablePullRequest[],
   range: { since: Date; until: Date; groupBy: GroupBy },
 ) {
   const { weeks, edges } = splitAtWeeks(range.since, range.until);
-  const pieces: RollupPiece[] = [];
-  const names: PersonName[] = [];
-  for (const edge of edges) {
-    const parts = partsOfPullRequests(prs, { ...edge, groupBy: range.groupBy });
-    for (const [key, part] of parts.parts) pieces.push({ key, part });
-    names.push(...parts.names.values());
-  }
+  const into = { pieces: [] as RollupPiece[], names: [] as PersonName[] };
+  const rollupOf = (repo: string, week: number) =>
+    buildWeekRollup(
+      prs.filter((pr) => pr.repo === repo && rollupWeeksOf(pr).includes(week)),
+      new Date(week),
+    );
+  const keyOf = (repo: string, week: number) =>
+    range.groupBy === "week" ? weekKey(new Date(week)) : range.groupBy === "repo" ? repo : "all";
+  const repos = new Set(prs.map((pr) => pr.repo));
   for (let week = weeks?.since.getTime() ?? 0; weeks && week < weeks.until.getTime(); week += WEEK_MS) {
-    for (const repo of new Set(prs.map((pr) => pr.repo))) {
-      const ofWeek = prs.filter((pr) => pr.repo === repo && rollupWeeksOf(pr).includes(week));
-      const rollup = buildWeekRollup(ofWeek, new Date(week));
-      if (range.groupBy === "author" || range.groupBy === "reviewer") {
-        for (const person of range.groupBy === "author" ? rollup.authors : rollup.reviewers) {
-          const stored = encodePersonPart(person);
-          pieces.push({ key: stored.key, part: decodePart(stored) });
-          names.push({ key: stored.key, login: stored.login, at: stored.at.getTime() });
-        }
-      } else if (rollup.total.merged + rollup.total.opened > 0) {
-        const key =
-          range.groupBy === "week" ? weekKey(new Date(week)) : range.groupBy === "repo" ? repo : "all";
-        pieces.push({ key, part: decodePart(encodePart(rollup.total)) });
+    for (const repo of repos) sliceTo(rollupOf(repo, week), keyOf(repo, week), range.groupBy, into);
+  }
+  for (const edge of edges) {
+    const { days, partial } = splitAtDays(edge);
+    for (const run of days) {
+      const week = weekStart(run.since).getTime();
+      const first = (run.since.getTime() - week) / DAY_MS;
+      const count = (run.until.getTime() - run.since.getTime()) / DAY_MS;
+      for (const repo of repos) {
+        const stored = decodeDays(encodeDays(rollupOf(repo, week).days));
+        for (const day of stored.slice(first, first + count))
+          if (day) sliceTo(day, keyOf(repo, week), range.groupBy, into);
       }
     }
+    for (const part of partial) {
+      const parts = partsOfPullRequests(prs, { ...part, groupBy: range.groupBy });
+      for (const [key, piece] of parts.parts) into.pieces.push({ key, part: piece });
+      into.names.push(...parts.names.values());
+    }
   }
-  return aggregateParts(range, pieces, names);
+  return aggregateParts(range, into.pieces, into.names);
 }
 
 describe("rollups (pure)", () => {
@@ -88,9 +120,11 @@ describe("rollups (pure)", () => {
         },
       ),
     );
-    expect(() => decodePart({ ...encodePart(emptyPart()), values: new Uint8Array(12) })).toThrow(
-      /unreadable.*mergelens recompute/,
-    );
+    expect(() => decodePart(encodePart(emptyPart()).subarray(8))).toThrow(/unreadable.*mergelens recompute/);
+    const damaged = [...encodePart(emptyPart())];
+    damaged.splice(-8, 8, ...new Uint8Array(Float64Array.from([3]).buffer));
+    expect(() => decodePart(Uint8Array.from(damaged))).toThrow(/unreadable.*mergelens recompute/);
+    expect(() => decodePeople(Buffer.from('[["id:1", "alice"]]'))).toThrow(/unreadable/);
   });
 
   it("cut a range at week boundaries into whole weeks and partial ends", () => {

@@ -104,7 +104,7 @@ async function apply(store: Store, batch: readonly Version[], stored: Map<string
 }
 
 const AGGREGATE_FIELDS =
-  "repo author createdAt mergedAt firstReviewAt isRevert isHotfix aiAssisted metrics reviewers reviewsByReviewer";
+  "repo author createdAt mergedAt firstReviewAt isRevert isHotfix aiAssisted additions deletions metrics reviewers reviewsByReviewer";
 
 /** The direct computation over every stored PR the range touches: the oracle. */
 async function direct(store: Store, query: Parameters<typeof getMetrics>[2] & { repoId?: number }) {

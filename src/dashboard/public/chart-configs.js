@@ -105,14 +105,12 @@ export function throughput(weeks, range) {
   });
 }
 
-/** How many merged PRs fall in each size bucket; PRs whose size GitHub has not reported are left out. */
-export function prSize(mergedPrs) {
-  const counts = SIZE_BUCKETS.map(() => 0);
-  for (const pr of mergedPrs) {
-    if (pr.additions === null || pr.deletions === null) continue;
-    const lines = pr.additions + pr.deletions;
-    counts[SIZE_BUCKETS.findIndex(([, upTo]) => lines <= upTo)] += 1;
-  }
+/**
+ * How many PRs merged in the range fall in each size bucket (the metrics' `prsMergedBySize`); PRs whose
+ * size GitHub has not reported are left out.
+ */
+export function prSize(bySize) {
+  const counts = SIZE_BUCKETS.map(([name]) => bySize?.[name.toLowerCase()] ?? 0);
   const labels = SIZE_BUCKETS.map(([name, upTo], index) => {
     if (index === 0) return `${name} (≤${upTo})`;
     const from = SIZE_BUCKETS[index - 1][1] + 1;
@@ -129,7 +127,7 @@ export function prSize(mergedPrs) {
     formats: [formatNumber],
     scales: { y: countAxis("pull requests") },
     hasData: hasValues(datasets),
-    empty: "No merged pull requests opened in this range.",
+    empty: "No pull requests merged in this range.",
   };
 }
 

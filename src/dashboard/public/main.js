@@ -73,12 +73,12 @@ function previousRange({ since, until }) {
   return { since: isoDay(addDays(start, -days)), until: since };
 }
 
-function draw({ weekly, byReviewer, total, previous, merged, open }) {
+function draw({ weekly, byReviewer, total, previous, open }) {
   const range = { since: weekly.since, until: weekly.until };
   renderSummary(total, previous);
   renderChart("cycle-time", describe.cycleTime(weekly.groups, range));
   renderChart("throughput", describe.throughput(weekly.groups, range));
-  renderChart("pr-size", describe.prSize(merged.items));
+  renderChart("pr-size", describe.prSize(total.groups[0]?.prsMergedBySize));
   renderChart("review-load", describe.reviewLoad(byReviewer.groups));
   renderChart("ci", describe.ci(weekly.groups, range));
   renderChart("reverts-hotfixes", describe.revertsAndHotfixes(weekly.groups, range));
@@ -115,16 +115,15 @@ async function refresh() {
   if (document.body.dataset.state !== "syncing") showState("loading", "Loading…");
   const range = { repo: filters.repo, since: filters.since, until: filters.until };
   try {
-    const [weekly, byReviewer, total, previous, merged, open] = await Promise.all([
+    const [weekly, byReviewer, total, previous, open] = await Promise.all([
       api.get("metrics", { ...range, groupBy: "week" }),
       api.get("metrics", { ...range, groupBy: "reviewer" }),
       api.get("metrics", range),
       api.get("metrics", { repo: filters.repo, ...previousRange(range) }),
-      api.listPulls({ ...range, state: "merged" }),
       api.listPulls({ repo: filters.repo, state: "open" }),
     ]);
     if (current !== generation) return;
-    draw({ weekly, byReviewer, total, previous, merged, open });
+    draw({ weekly, byReviewer, total, previous, open });
     await drawDora(api, range, () => current === generation);
     const quiet = weekly.groups.every((group) => group.prsMerged === 0 && group.prsOpened === 0);
     if (syncingCount(repos) > 0) {

@@ -1,29 +1,37 @@
-import { DURATION_METRICS, type DurationMetric } from "../../metrics/aggregate.js";
-import type { PersonPart } from "../../metrics/rollup-build.js";
-import type { RollupPart } from "../../metrics/rollup-part.js";
-import type { StoredPart, StoredPersonPart } from "../models/rollup.js";
+import { z } from "zod";
+import { DURATION_METRICS, SIZE_BUCKETS } from "../../metrics/aggregate.js";
+import type { DaySlice, PersonPart, RollupSlice } from "../../metrics/rollup-build.js";
+import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
 
 /**
- * A part's duration values as one little-endian float64 array: first the number of values of each
- * metric (in DURATION_METRICS order), then each metric's values, sorted. Hand-written: a dozen lines,
- * and no library packs numbers more directly than a Float64Array.
+ * A rollup's parts as binaries: the embedded server decodes a document field by field, and a year of
+ * rollups held as sub-documents cost it seconds to read; a binary is one field however much it holds.
+ * Hand-written: a part is a few dozen numbers, and no library packs them more directly.
  */
-export function encodeValues(values: Record<DurationMetric, number[]>): Buffer {
-  const counts = DURATION_METRICS.map((metric) => values[metric].length);
-  const packed = new Float64Array(DURATION_METRICS.length + counts.reduce((a, b) => a + b, 0));
-  packed.set(counts, 0);
-  let offset = DURATION_METRICS.length;
+
+const COUNTS = [
+  "merged",
+  "opened",
+  "reviewed",
+  "reverts",
+  "hotfixes",
+  "aiAssisted",
+  "checkRuns",
+  "checkRunsFailed",
+  "reviews",
+] as const;
+
+/** A part as numbers: its counts, the size buckets, each metric's number of values, then the values sorted. */
+export function flattenPart(part: RollupPart): number[] {
+  const flat: number[] = COUNTS.map((name) => part[name]);
+  flat.push(...part.sizes);
+  for (const metric of DURATION_METRICS) flat.push(part.values[metric].length);
   for (const metric of DURATION_METRICS) {
-    packed.set(Float64Array.from(values[metric]).sort(), offset);
-    offset += values[metric].length;
+    const sorted = Float64Array.from(part.values[metric]).sort();
+    for (const value of sorted) flat.push(value);
   }
-  return Buffer.from(packed.buffer);
+  return flat;
 }
-
-/** The driver hands a binary back as BSON's `Binary` (its bytes in `buffer`), or as a Buffer. */
-type StoredBytes = Uint8Array | { buffer: Uint8Array };
-
-const bytesOf = (stored: StoredBytes): Uint8Array => (stored instanceof Uint8Array ? stored : stored.buffer);
 
 export class CorruptRollupError extends Error {
   constructor(detail: string) {
@@ -32,56 +40,154 @@ export class CorruptRollupError extends Error {
   }
 }
 
-export function decodeValues(stored: StoredBytes): Record<DurationMetric, number[]> {
-  const bytes = bytesOf(stored);
-  if (bytes.byteLength % 8 !== 0 || bytes.byteLength < DURATION_METRICS.length * 8)
-    throw new CorruptRollupError(`${bytes.byteLength} bytes of values`);
-  // Copied: a Float64Array needs an 8-byte aligned offset, which a slice of a BSON message may not have.
-  // (`new Uint8Array(bytes)`: a Buffer's own `slice` shares its pool instead of copying).
-  const packed = new Float64Array(new Uint8Array(bytes).buffer);
-  const values = {} as Record<DurationMetric, number[]>;
-  let offset = DURATION_METRICS.length;
-  DURATION_METRICS.forEach((metric, index) => {
-    const count = packed[index];
-    if (!Number.isInteger(count) || count < 0 || offset + count > packed.length)
-      throw new CorruptRollupError(`bad count for ${metric}`);
-    values[metric] = Array.from(packed.subarray(offset, offset + count));
-    offset += count;
-  });
-  return values;
+const HEAD = COUNTS.length + SIZE_BUCKETS.length + DURATION_METRICS.length;
+
+export function unflattenPart(flat: ArrayLike<number>): RollupPart {
+  const part = emptyPart();
+  addFlatPart(part, flat, 0);
+  return part;
 }
 
-/** Plain numbers (DORA's merge pairs) as float64s. */
+/** The driver hands a binary back as BSON's `Binary` (its bytes in `buffer`), or as a Buffer. */
+type StoredBytes = Uint8Array | { buffer: Uint8Array };
+
+const bytesOf = (stored: StoredBytes): Uint8Array => (stored instanceof Uint8Array ? stored : stored.buffer);
+
+/** Numbers as little-endian float64s. */
 export const encodeNumbers = (numbers: readonly number[]): Buffer =>
   Buffer.from(Float64Array.from(numbers).buffer);
 
 export function decodeNumbers(stored: StoredBytes): Float64Array {
   const bytes = bytesOf(stored);
   if (bytes.byteLength % 8 !== 0) throw new CorruptRollupError(`${bytes.byteLength} bytes of numbers`);
+  // Copied: a Float64Array needs an 8-byte aligned offset, which a slice of a BSON message may not have.
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
-export function encodePart(part: RollupPart): StoredPart {
-  const { values, ...counts } = part;
-  return { ...counts, values: encodeValues(values) };
+/**
+ * Adds the part flattened at `flat[offset…]` into `into`, without building it first (a year of people is
+ * tens of thousands of parts); returns the offset just past it.
+ */
+export function addFlatPart(into: RollupPart, flat: ArrayLike<number>, offset: number): number {
+  if (flat.length < offset + HEAD) throw new CorruptRollupError(`a part of ${flat.length - offset} numbers`);
+  into.merged += flat[offset];
+  into.opened += flat[offset + 1];
+  into.reviewed += flat[offset + 2];
+  into.reverts += flat[offset + 3];
+  into.hotfixes += flat[offset + 4];
+  into.aiAssisted += flat[offset + 5];
+  into.checkRuns += flat[offset + 6];
+  into.checkRunsFailed += flat[offset + 7];
+  into.reviews += flat[offset + 8];
+  for (let i = 0; i < SIZE_BUCKETS.length; i += 1) into.sizes[i] += flat[offset + COUNTS.length + i];
+  let next = offset + HEAD;
+  DURATION_METRICS.forEach((metric, index) => {
+    const count = flat[offset + COUNTS.length + SIZE_BUCKETS.length + index];
+    if (!Number.isInteger(count) || count < 0 || next + count > flat.length)
+      throw new CorruptRollupError(`bad count for ${metric}`);
+    const target = into.values[metric];
+    for (let i = next; i < next + count; i += 1) target.push(flat[i]);
+    next += count;
+  });
+  return next;
 }
 
-export function decodePart(stored: StoredPart): RollupPart {
-  return {
-    merged: stored.merged,
-    opened: stored.opened,
-    reviewed: stored.reviewed,
-    reverts: stored.reverts,
-    hotfixes: stored.hotfixes,
-    aiAssisted: stored.aiAssisted,
-    checkRuns: stored.checkRuns,
-    checkRunsFailed: stored.checkRunsFailed,
-    reviews: stored.reviews,
-    values: decodeValues(stored.values),
-  };
+export const encodePart = (part: RollupPart): Buffer => encodeNumbers(flattenPart(part));
+export const decodePart = (stored: StoredBytes): RollupPart => unflattenPart(decodeNumbers(stored));
+
+/** People and days hold names: JSON, with each part flattened. */
+const personSchema = z.tuple([z.string(), z.string(), z.number(), z.array(z.number())]);
+const sliceSchema = z.object({
+  total: z.array(z.number()),
+  authors: z.array(personSchema),
+  reviewers: z.array(personSchema),
+});
+const daysSchema = z.array(sliceSchema.nullable());
+
+const flattenPerson = (person: PersonPart) =>
+  [person.key, person.login, person.at, flattenPart(person)] as const;
+
+function unflattenPerson([key, login, at, flat]: z.infer<typeof personSchema>): PersonPart {
+  return { ...unflattenPart(flat), key, login, at };
 }
 
-export function encodePersonPart(part: PersonPart): StoredPersonPart {
-  const { key, login, at, ...rest } = part;
-  return { ...encodePart(rest), key, login, at: new Date(at) };
+function parseJson<T>(stored: StoredBytes, schema: z.ZodType<T>, what: string): T {
+  const parsed = schema.safeParse(JSON.parse(Buffer.from(bytesOf(stored)).toString("utf8")));
+  if (!parsed.success) throw new CorruptRollupError(what);
+  return parsed.data;
+}
+
+/** A person's name in a packed list: account key, login, and the createdAt (ms) that names them. */
+export type PackedName = readonly [key: string, login: string, at: number];
+
+/** A list of people as stored: their names, and their parts flattened one after another. */
+export interface PackedPeople {
+  names: PackedName[];
+  parts: Float64Array;
+}
+
+const namesSchema = z.array(z.tuple([z.string(), z.string(), z.number()]));
+
+/**
+ * People as one binary: a uint32 length, the names as JSON, zero padding to 8 bytes, then every part as
+ * float64s, so a reader adds parts straight from the bytes (`addFlatPart`).
+ */
+export function encodePeople(people: readonly PersonPart[]): Buffer {
+  const names = Buffer.from(JSON.stringify(people.map((person) => [person.key, person.login, person.at])));
+  const head = Math.ceil((4 + names.length) / 8) * 8;
+  const parts = encodeNumbers(people.flatMap(flattenPart));
+  const packed = Buffer.alloc(head + parts.length);
+  packed.writeUInt32LE(names.length, 0);
+  names.copy(packed, 4);
+  parts.copy(packed, head);
+  return packed;
+}
+
+export function readPeople(stored: StoredBytes): PackedPeople {
+  const bytes = Buffer.from(bytesOf(stored));
+  if (bytes.length < 4) throw new CorruptRollupError("people");
+  const length = bytes.readUInt32LE(0);
+  const head = Math.ceil((4 + length) / 8) * 8;
+  if (head > bytes.length) throw new CorruptRollupError("people");
+  const names = namesSchema.safeParse(JSON.parse(bytes.subarray(4, 4 + length).toString("utf8")));
+  if (!names.success) throw new CorruptRollupError("people's names");
+  return { names: names.data, parts: decodeNumbers(bytes.subarray(head)) };
+}
+
+export function decodePeople(stored: StoredBytes): PersonPart[] {
+  const { names, parts } = readPeople(stored);
+  let offset = 0;
+  return names.map(([key, login, at]) => {
+    const part = emptyPart();
+    offset = addFlatPart(part, parts, offset);
+    return { ...part, key, login, at };
+  });
+}
+
+/** A week's seven days (Monday first), null for a day with nothing. */
+export const encodeDays = (days: readonly DaySlice[]): Buffer =>
+  Buffer.from(
+    JSON.stringify(
+      days.map((day) =>
+        day === null
+          ? null
+          : {
+              total: flattenPart(day.total),
+              authors: day.authors.map(flattenPerson),
+              reviewers: day.reviewers.map(flattenPerson),
+            },
+      ),
+    ),
+  );
+
+export function decodeDays(stored: StoredBytes): DaySlice[] {
+  return parseJson(stored, daysSchema, "days").map((day): DaySlice =>
+    day === null
+      ? null
+      : ({
+          total: unflattenPart(day.total),
+          authors: day.authors.map(unflattenPerson),
+          reviewers: day.reviewers.map(unflattenPerson),
+        } satisfies RollupSlice),
+  );
 }

@@ -1,4 +1,5 @@
 import type { AggregatablePullRequest } from "../../metrics/aggregate.js";
+import type { TimeRange } from "../../metrics/week.js";
 import type { Store } from "../store.js";
 
 /** The fields aggregates read: a tenth of a PR document. */
@@ -16,12 +17,11 @@ const AGGREGATE_FIELDS = {
   reviewers: 1,
   reviewsByReviewer: 1,
   firstCommitAt: 1,
+  additions: 1,
+  deletions: 1,
 } as const;
 
-export interface TimeRange {
-  since: Date;
-  until: Date;
-}
+export type { TimeRange } from "../../metrics/week.js";
 
 /** One installation, or one of its repositories: an equality prefix of the PR indexes. */
 export interface PullRequestScope {

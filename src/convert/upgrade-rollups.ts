@@ -1,0 +1,23 @@
+import { ROLLUP_LAYOUT } from "../storage/models/rollup.js";
+import type { Store } from "../storage/store.js";
+import { rebuildRollups } from "./rebuild-rollups.js";
+
+/**
+ * Rebuilds, from their PRs, the rollups stored in an older layout (before an upgrade): a worker does
+ * it when it starts, so reads never meet a layout they cannot decode. Returns the rollups rebuilt.
+ * Reads every rollup's key once: a few thousand small documents for a year of a large organisation.
+ */
+export async function upgradeRollups(store: Store): Promise<number> {
+  const stale = await store.rollups
+    .find({ layout: { $ne: ROLLUP_LAYOUT } }, { _id: 0, installationId: 1, repoId: 1, week: 1 })
+    .lean();
+  const byRepo = new Map<string, { installationId: number; repoId: number; weeks: number[] }>();
+  for (const { installationId, repoId, week } of stale) {
+    const key = `${installationId}:${repoId}`;
+    const repo = byRepo.get(key) ?? { installationId, repoId, weeks: [] };
+    repo.weeks.push(week.getTime());
+    byRepo.set(key, repo);
+  }
+  for (const { weeks, ...repo } of byRepo.values()) await rebuildRollups(store, repo, weeks);
+  return stale.length;
+}
