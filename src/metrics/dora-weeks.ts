@@ -1,4 +1,4 @@
-import { computeDora, type DoraInput } from "./dora.js";
+import { doraOf, prepareDeployments, type DoraInput } from "./dora.js";
 import { WEEK_MS, weekKeysBetween } from "./week.js";
 
 /** The delivery figures of one ISO week (key: its Monday, `YYYY-MM-DD`), cut to the range asked. */
@@ -20,14 +20,24 @@ const earlier = (a: Date, b: Date) => (a.getTime() < b.getTime() ? a : b);
  * groups). A first or last partial week's frequency is still per week: its count ÷ its share of a week.
  */
 export function computeDoraWeeks(input: DoraInput): DoraWeek[] {
-  return weekKeysBetween(input.since, input.until).map((week) => {
+  // The deployments are read once, and each week takes only the PRs merged in it.
+  const prepared = prepareDeployments(input);
+  const keys = weekKeysBetween(input.since, input.until);
+  const first = keys.length > 0 ? new Date(`${keys[0]}T00:00:00Z`).getTime() : 0;
+  const merged = keys.map((): DoraInput["prs"][number][] => []);
+  for (const pr of input.prs) {
+    const index = pr.mergedAt ? Math.floor((pr.mergedAt.getTime() - first) / WEEK_MS) : -1;
+    if (index >= 0 && index < keys.length) merged[index].push(pr);
+  }
+  return keys.map((week, index) => {
     const start = new Date(`${week}T00:00:00Z`);
     const {
       since: _since,
       until: _until,
       ...figures
-    } = computeDora({
+    } = doraOf(prepared, {
       ...input,
+      prs: merged[index],
       since: later(start, input.since),
       until: earlier(new Date(start.getTime() + WEEK_MS), input.until),
     });

@@ -68,11 +68,44 @@ function firstWhere(
   return sorted[low] ?? null;
 }
 
-export function computeDora(input: DoraInput): Dora {
-  const { since, until } = input;
+/** What every range's figures read of the deployments: production ones in order, and each repository's successes. */
+export interface PreparedDeployments {
+  production: DeploymentRecord[];
+  successes: Map<number, DeploymentRecord[]>;
+}
+
+export function prepareDeployments(
+  input: Pick<DoraInput, "deployments" | "productionPattern">,
+): PreparedDeployments {
   const production = productionDeployments(input.deployments, input.productionPattern);
-  const successes = successesByRepo(production);
-  const inWindow = production.filter((deployment) => inRange(deployment.createdAt, since, until));
+  return { production, successes: successesByRepo(production) };
+}
+
+/** The production deployments created in [since, until), by binary search on their order. */
+function createdIn(production: readonly DeploymentRecord[], since: Date, until: Date): DeploymentRecord[] {
+  const from = firstIndex(production, (d) => d.createdAt.getTime() >= since.getTime());
+  const to = firstIndex(production, (d) => d.createdAt.getTime() >= until.getTime());
+  return production.slice(from, to);
+}
+
+function firstIndex(sorted: readonly DeploymentRecord[], after: (d: DeploymentRecord) => boolean): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (after(sorted[middle])) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The figures of [since, until) over prepared deployments; PRs merged outside the range are ignored. */
+export function doraOf(
+  prepared: PreparedDeployments,
+  input: Pick<DoraInput, "prs" | "commitsByPr" | "since" | "until">,
+): Dora {
+  const { since, until } = input;
+  const { successes } = prepared;
+  const inWindow = createdIn(prepared.production, since, until);
   const finals = inWindow.map(finalStatus).filter((status) => status !== null);
   const failedCount = finals.filter((status) => status !== "success").length;
   const weeks = (until.getTime() - since.getTime()) / WEEK_MS;
@@ -110,3 +143,5 @@ export function computeDora(input: DoraInput): Dora {
     timeToRestoreHours: median(restoreTimes),
   };
 }
+
+export const computeDora = (input: DoraInput): Dora => doraOf(prepareDeployments(input), input);
