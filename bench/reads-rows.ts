@@ -11,7 +11,7 @@ export const READS_TARGETS = {
   firstViewMs: { kind: "atMost", value: 1_000 },
   /** From the smaller size to the larger (5× the PRs): no p95 more than doubles. */
   growth: { kind: "atMost", value: 2 },
-  /** The API process's RSS after answering, over before. */
+  /** The API process's RSS after answering every request six more times, over after its first answers. */
   rssGrowth: { kind: "atMost", value: 1.5 },
 } satisfies Record<string, Target>;
 
@@ -65,21 +65,31 @@ export function readsRows(result: ReadsResult | undefined, error?: string): stri
       target === null && large === undefined && !fewer ? "—" : pass ? "pass" : "FAIL",
     ];
   };
-  const rss = (size: ReadsAtSize): string[] => {
-    const growth = ratio(size.rssAfterMb, size.rssBeforeMb);
+  const rss = (size: ReadsAtSize): string[][] => {
+    const growth = ratio(size.rssAfterMb, size.rssWarmMb);
     return [
-      `reads: API process RSS before / after answering, ${formatNumber(size.prs)} PRs`,
-      `${formatNumber(size.rssBeforeMb)} → ${formatNumber(size.rssAfterMb)} MiB`,
-      "—",
-      formatRatio(growth),
-      `≤ ${READS_TARGETS.rssGrowth.value}×`,
-      meets(growth, READS_TARGETS.rssGrowth) ? "pass" : "FAIL",
+      [
+        `reads: API process RSS at start / after a first answer to each, ${formatNumber(size.prs)} PRs`,
+        `${formatNumber(size.rssBeforeMb)} → ${formatNumber(size.rssWarmMb)} MiB`,
+        "—",
+        formatRatio(ratio(size.rssWarmMb, size.rssBeforeMb)),
+        "info",
+        "—",
+      ],
+      [
+        `reads: API process RSS while answering (then every row timed), ${formatNumber(size.prs)} PRs`,
+        `${formatNumber(size.rssWarmMb)} → ${formatNumber(size.rssAfterMb)} MiB`,
+        "—",
+        formatRatio(growth),
+        `≤ ${READS_TARGETS.rssGrowth.value}×`,
+        meets(growth, READS_TARGETS.rssGrowth) ? "pass" : "FAIL",
+      ],
     ];
   };
   return [
     ...READ_REQUESTS.map((request) => row(request.name, request.kind)),
     row("dashboard first view", "view"),
-    ...result.sizes.map(rss),
+    ...result.sizes.flatMap(rss),
     [
       "reads: seeding (PRs stored per second)",
       result.sizes

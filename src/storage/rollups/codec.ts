@@ -53,6 +53,12 @@ type StoredBytes = Uint8Array | { buffer: Uint8Array };
 
 const bytesOf = (stored: StoredBytes): Uint8Array => (stored instanceof Uint8Array ? stored : stored.buffer);
 
+/** The stored bytes as a Buffer over the same memory (no copy). */
+function viewOf(stored: StoredBytes): Buffer {
+  const bytes = bytesOf(stored);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Numbers as little-endian float64s. */
 export const encodeNumbers = (numbers: readonly number[]): Buffer =>
   Buffer.from(Float64Array.from(numbers).buffer);
@@ -60,7 +66,9 @@ export const encodeNumbers = (numbers: readonly number[]): Buffer =>
 export function decodeNumbers(stored: StoredBytes): Float64Array {
   const bytes = bytesOf(stored);
   if (bytes.byteLength % 8 !== 0) throw new CorruptRollupError(`${bytes.byteLength} bytes of numbers`);
-  // Copied: a Float64Array needs an 8-byte aligned offset, which a slice of a BSON message may not have.
+  // A Float64Array needs an 8-byte aligned offset, which a slice of a BSON message may not have: copied then.
+  if (bytes.byteOffset % 8 === 0)
+    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
@@ -112,7 +120,7 @@ function unflattenPerson([key, login, at, flat]: z.infer<typeof personSchema>): 
 }
 
 function parseJson<T>(stored: StoredBytes, schema: z.ZodType<T>, what: string): T {
-  const parsed = schema.safeParse(JSON.parse(Buffer.from(bytesOf(stored)).toString("utf8")));
+  const parsed = schema.safeParse(JSON.parse(viewOf(stored).toString("utf8")));
   if (!parsed.success) throw new CorruptRollupError(what);
   return parsed.data;
 }
@@ -144,7 +152,7 @@ export function encodePeople(people: readonly PersonPart[]): Buffer {
 }
 
 export function readPeople(stored: StoredBytes): PackedPeople {
-  const bytes = Buffer.from(bytesOf(stored));
+  const bytes = viewOf(stored);
   if (bytes.length < 4) throw new CorruptRollupError("people");
   const length = bytes.readUInt32LE(0);
   const head = Math.ceil((4 + length) / 8) * 8;
