@@ -23,6 +23,8 @@ export interface EmbeddedServerOptions {
   startTimeoutMs?: number;
   /** A fixed port (e.g. to start a stopped server again where its clients expect it); default: a free one. */
   port?: number;
+  /** WiredTiger's cache, e.g. "6G" (default 1G): in memory it is all the room the data has. */
+  cacheSize?: string;
 }
 
 export function findServerBinary(projectRoot: string): string {
@@ -85,6 +87,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       options.storagePath,
       "--log-level",
       "WARNING",
+      ...(options.cacheSize ? ["--cache-size", options.cacheSize] : []),
     ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
