@@ -16,11 +16,17 @@ import type { WebhookDeps } from "../deps.js";
 import { applyBatch, type BatchOutcome } from "./apply-batch.js";
 
 export interface ProcessorOptions {
-  /** Deliveries per batch: more coalesce better, fewer keep a batch's retry small. */
+  /**
+   * Deliveries per batch: more coalesce better (a claim refreshes its repositories' PRs once, whatever
+   * its size), fewer keep a batch's retry small. Payloads stay deflated (a tenth) until parsed.
+   */
   batchSize?: number;
   /** How often an idle processor looks for new deliveries. */
   idleMs?: number;
-  /** How long a claim lasts: a worker that dies holding one delays its deliveries by this much. */
+  /**
+   * How long a claim lasts: a worker that dies holding one delays its deliveries by this much. Well over
+   * the time a full claim takes to apply (about a minute), so no other worker takes it meanwhile.
+   */
   leaseMs?: number;
   failures?: FailurePolicy;
   /**
@@ -62,9 +68,9 @@ export function createInboxProcessor(
   options: ProcessorOptions = {},
 ): InboxProcessor {
   const { batches: collection, ids } = inboxStorage(deps.store);
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 8000;
   const idleMs = options.idleMs ?? 200;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 180_000;
   const failures = options.failures ?? DEFAULT_FAILURES;
   const maxYieldMs = options.maxYieldMs ?? 30_000;
   let running = false;
