@@ -5,7 +5,7 @@ import type { PullRequestDocument } from "../storage/models/pull-request.js";
 import { derivePullRequests, type ConvertedFields } from "./derive-pull-requests.js";
 import { rebuildRollups, weeksToRebuild } from "./rebuild-rollups.js";
 import { rollupWeeksOf } from "../metrics/rollup-build.js";
-import { unchangedFields } from "./unchanged-fields.js";
+import { unchangedFields } from "../storage/write/unchanged-fields.js";
 
 /**
  * The convert step for a batch of one repository's PRs: one read per kind of record

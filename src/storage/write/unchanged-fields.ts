@@ -12,3 +12,11 @@ export function unchangedFields(current: object, fields: Record<string, unknown>
   const have = current as Record<string, unknown>;
   return Object.entries(fields).every(([key, value]) => stored(have[key]).equals(stored(value)));
 }
+
+/** Whether `$addToSet`ting `each` to `current[field]` would add nothing. */
+export function alreadyInSet(current: object, field: string, each: readonly unknown[]): boolean {
+  const have = (current as Record<string, unknown>)[field];
+  if (!Array.isArray(have)) return each.length === 0;
+  const held = new Set(have.map((value) => stored(value).toString("hex")));
+  return each.every((value) => held.has(stored(value).toString("hex")));
+}
