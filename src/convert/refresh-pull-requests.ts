@@ -5,6 +5,7 @@ import type { PullRequestDocument } from "../storage/models/pull-request.js";
 import { derivePullRequests, type ConvertedFields } from "./derive-pull-requests.js";
 import { rebuildRollups, weeksToRebuild } from "./rebuild-rollups.js";
 import { rollupWeeksOf } from "../metrics/rollup-build.js";
+import { unchangedFields } from "../storage/write/unchanged-fields.js";
 
 /**
  * The convert step for a batch of one repository's PRs: one read per kind of record
@@ -24,11 +25,16 @@ export async function refreshPullRequests(
   await writeDerived(store, repo, prs, await derivePullRequests(store, repo, prs, config));
 }
 
-type Placed = Pick<PullRequestDocument, "number" | "createdAt" | "mergedAt" | "rollupWeeks">;
+/** A stored PR: where it counts, and (when read whole) its derived fields as stored. */
+type Placed = Pick<PullRequestDocument, "number" | "createdAt" | "mergedAt" | "rollupWeeks"> &
+  Partial<ConvertedFields>;
 
 /**
  * Writes stored PRs' new derived fields (`derived[i]` is `prs[i]`'s) and rebuilds the rollups of the
- * weeks they count in now or counted in before, once for the batch.
+ * weeks they count in now or counted in before, once for the batch. A PR whose derived fields are
+ * already stored as they are is not written: an update rewrites all of a PR's index entries, and most
+ * deliveries (an edit, a comment's text) change no metric. Its rollups are rebuilt all the same, since
+ * the record write before may have changed what they read (author, dates).
  */
 export async function writeDerived(
   store: Store,
@@ -38,15 +44,12 @@ export async function writeDerived(
 ): Promise<void> {
   // Old and new weeks both, until the old ones are rebuilt: a crash in between leaves them known.
   const weeks = prs.map(weeksToRebuild);
-  await store.pullRequests.bulkWrite(
-    prs.map((pr, index) => ({
-      updateOne: {
-        filter: { ...repo, number: pr.number },
-        update: { $set: { ...derived[index], rollupWeeks: weeks[index].map((week) => new Date(week)) } },
-      },
-    })),
-    { ordered: false },
-  );
+  const changed = prs.flatMap((pr, index) => {
+    const fields = { ...derived[index], rollupWeeks: weeks[index].map((week) => new Date(week)) };
+    if (unchangedFields(pr, fields)) return [];
+    return [{ updateOne: { filter: { ...repo, number: pr.number }, update: { $set: fields } } }];
+  });
+  if (changed.length > 0) await store.pullRequests.bulkWrite(changed, { ordered: false });
   await rebuildRollups(store, repo, weeks.flat());
   const moved = prs.filter((pr, index) => rollupWeeksOf(pr).length !== weeks[index].length);
   if (moved.length === 0) return;

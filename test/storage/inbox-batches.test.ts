@@ -6,6 +6,7 @@ import {
   inboxCollection,
   inboxStorage,
   ownDeliveries,
+  payloadText,
   releaseClaim,
   settleClaim,
   type IncomingDelivery,
@@ -31,6 +32,20 @@ const states = async () =>
   Object.fromEntries((await findDeliveries(inboxCollection(db.store()))).map((d) => [d.id, d.state]));
 
 describe("the inbox's batches", () => {
+  it("hands a claim's payloads over deflated, each inflated to the body sent when it is read", async () => {
+    const write = writer();
+    const sent = [delivery("a"), delivery("b")];
+    await Promise.all(sent.map((d) => write.write(d)));
+    const claimed = await claimDeliveries(inboxCollection(db.store()), { limit: 10, leaseMs: 60_000 });
+
+    expect(claimed.deliveries.map((d) => d.id)).toEqual(["a", "b"]);
+    for (const [index, claimedDelivery] of claimed.deliveries.entries()) {
+      // Held packed: a tenth or less of the 2 KB body, until it is parsed.
+      expect(claimedDelivery.packedPayload.length()).toBeLessThan(sent[index].payload.length / 10);
+      expect(payloadText(claimedDelivery)).toBe(sent[index].payload);
+    }
+  });
+
   it("stores concurrent deliveries in shared batches, one installation each, payloads as sent", async () => {
     const write = writer();
     const sent = Array.from({ length: 20 }, (_, i) => delivery(`d-${i}`, i % 4 === 0 ? 2 : 1));

@@ -1,7 +1,7 @@
 /** The durable inbox of webhook deliveries: written by the webhook route, applied by workers. */
 export { adoptLegacyInbox } from "./adopt-legacy-inbox.js";
 export { claimDeliveries, type Claimed, type ClaimRef } from "./claim-deliveries.js";
-export { type InboxDelivery } from "./delivery-view.js";
+export { payloadText, type InboxDelivery } from "./delivery-view.js";
 export { findDeliveries, type DeliveryStatus } from "./find-deliveries.js";
 export { ownDeliveries, type OwnedDeliveries } from "./own-deliveries.js";
 export { replayDeliveries, type ReplayScope } from "./replay-deliveries.js";

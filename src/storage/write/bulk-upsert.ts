@@ -1,4 +1,5 @@
 import { MongoBulkWriteError } from "mongodb";
+import { alreadyInSet, unchangedFields } from "./unchanged-fields.js";
 import { isDuplicateKeyError, overwritable } from "./upsert-if-newer.js";
 
 /** One write of a bulk: `filter` with upsert, so a document that does not match is inserted. */
@@ -37,6 +38,8 @@ export interface Stored {
   guarded: boolean;
   /** Leads a guarded write's filter (see webhooks' `overwritable`). */
   id?: unknown;
+  /** The stored document, when read whole: a rewrite at the same version that changes nothing is skipped. */
+  document?: object;
 }
 
 interface UpsertOutcome {
@@ -45,6 +48,23 @@ interface UpsertOutcome {
 }
 
 const time = (date: Date | null) => date?.getTime() ?? null;
+
+/**
+ * Whether an op's update would leave the stored document as it is (`$set` and `$addToSet` `$each` only,
+ * the shapes the write policies send). An update rewrites every index entry of its document, and a
+ * webhook batch re-sends many records unchanged (each PR's reviews, comments and runs with every event).
+ */
+function changesNothing(update: Record<string, unknown>, document: object | undefined): boolean {
+  if (document === undefined) return false;
+  const { $set, $addToSet, ...other } = update as {
+    $set?: Record<string, unknown>;
+    $addToSet?: Record<string, { $each?: unknown[] }>;
+  };
+  if (Object.keys(other).length > 0 || !unchangedFields(document, $set ?? {})) return false;
+  return Object.entries($addToSet ?? {}).every(
+    ([field, value]) => Array.isArray(value.$each) && alreadyInSet(document, field, value.$each),
+  );
+}
 
 /** webhooks' `upsertIfNewer` filter: overwrite unless the stored document is newer or fails the guard. */
 function newerOrEqual(op: VersionedUpsert, id: unknown): Record<string, unknown> {
@@ -101,7 +121,8 @@ async function insertOnly(model: BulkModel, writes: Write[]): Promise<number[]> 
 /**
  * Stores versioned records in a few round trips, with `upsertIfNewer`'s outcome. What is stored was
  * read first (`stored`), so most writes match on the exact key: new records, and records to skip
- * (stored newer: stale; same version: unchanged, unless `rewriteEqual`). Only records that changed
+ * (stored newer: stale; same version: unchanged, unless `rewriteEqual` and the stored document, when
+ * given, differs from what the update sets). Only records that changed
  * carry the version guard, which also covers a webhook writing between the read and the write; an
  * insert that finds the key taken after all (a webhook or a racing insert got there first) is retried
  * with the guard, and stale if it fails again.
@@ -123,7 +144,8 @@ export async function upsertNewer(
     const newer = theirs !== null && (mine === null || theirs > mine);
     if (current.guarded || newer) return stale.add(index);
     storedIds.set(index, current.id);
-    if (mine !== theirs || options.rewriteEqual) guarded.push(index);
+    if (mine !== theirs || (options.rewriteEqual && !changesNothing(op.update, current.document)))
+      guarded.push(index);
   });
   const raced = await insertOnly(
     model,

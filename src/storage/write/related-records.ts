@@ -12,7 +12,8 @@ import { upsertAll, upsertNewer, type Stored } from "./bulk-upsert.js";
 /**
  * The one write policy for a PR's related records, whoever brings them (a webhook batch or a sync
  * page): keyed by GitHub's ids, versioned by GitHub's timestamps so a newer record is never
- * overwritten, a dismissal and a deletion final. Each kind costs a read and a bulk write or two.
+ * overwritten, a dismissal and a deletion final. Each kind costs a read and a bulk write or two. The
+ * read takes whole records, so one re-sent exactly as stored is not written again.
  */
 export interface WriteOptions {
   /**
@@ -30,16 +31,13 @@ const DISMISSED = "DISMISSED";
 export async function writeReviews(store: Store, reviews: readonly ReviewRecord[], options: WriteOptions) {
   if (reviews.length === 0) return;
   const existing = await store.reviews
-    .find(
-      { installationId: reviews[0].installationId, reviewId: { $in: reviews.map((r) => r.reviewId) } },
-      { reviewId: 1, submittedAt: 1, state: 1 },
-    )
+    .find({ installationId: reviews[0].installationId, reviewId: { $in: reviews.map((r) => r.reviewId) } })
     .lean();
   const dismissed = new Set(existing.filter((r) => r.state === DISMISSED).map((r) => r.reviewId));
   const versions = byId(
     existing,
     (r) => r.reviewId,
-    (r) => ({ version: r.submittedAt, guarded: false, id: r._id }),
+    (r) => ({ version: r.submittedAt, guarded: false, id: r._id, document: r }),
   );
   await upsertNewer(
     store.reviews,
@@ -66,14 +64,11 @@ async function storedComments(store: Store, comments: readonly CommentRecord[]) 
   const found = await Promise.all(
     kinds.map((kind) =>
       store.comments
-        .find(
-          {
-            installationId: comments[0].installationId,
-            kind,
-            commentId: { $in: comments.filter((c) => c.kind === kind).map((c) => c.commentId) },
-          },
-          { kind: 1, commentId: 1, updatedAt: 1, deletedAt: 1 },
-        )
+        .find({
+          installationId: comments[0].installationId,
+          kind,
+          commentId: { $in: comments.filter((c) => c.kind === kind).map((c) => c.commentId) },
+        })
         .lean(),
     ),
   );
@@ -90,7 +85,7 @@ export async function writeComments(store: Store, comments: readonly CommentReco
   const versions = byId(
     existing,
     (c) => `${c.kind}:${c.commentId}`,
-    (c) => ({ version: c.updatedAt, guarded: c.deletedAt != null, id: c._id }),
+    (c) => ({ version: c.updatedAt, guarded: c.deletedAt != null, id: c._id, document: c }),
   );
   await upsertNewer(
     store.comments,
@@ -120,15 +115,12 @@ export async function tombstoneComments(store: Store, comments: readonly Comment
 export async function writeCheckRuns(store: Store, runs: readonly CheckRunRecord[], options: WriteOptions) {
   if (runs.length === 0) return;
   const existing = await store.checkRuns
-    .find(
-      { installationId: runs[0].installationId, checkRunId: { $in: runs.map((r) => r.checkRunId) } },
-      { checkRunId: 1, completedAt: 1 },
-    )
+    .find({ installationId: runs[0].installationId, checkRunId: { $in: runs.map((r) => r.checkRunId) } })
     .lean();
   const versions = byId(
     existing,
     (r) => r.checkRunId,
-    (r) => ({ version: r.completedAt, guarded: false, id: r._id }),
+    (r) => ({ version: r.completedAt, guarded: false, id: r._id, document: r }),
   );
   await upsertNewer(
     store.checkRuns,

@@ -2,8 +2,8 @@ import type { InboxDelivery } from "../../storage/inbox/index.js";
 import type { WebhookDeps } from "../deps.js";
 import { applyControl } from "./apply-control.js";
 import { applyRepositoryPlan } from "./apply-plan.js";
-import { parseDelivery, type ParsedDelivery } from "./parse-delivery.js";
-import { isControl, planRepositories, type RecordDelivery } from "./plan-batch.js";
+import { parseDelivery } from "./parse-delivery.js";
+import { createBatchPlanner, isControl, type ControlDelivery } from "./plan-batch.js";
 
 export interface BatchOutcome {
   /** Stored, or nothing to store (an event mergelens does not read, a repository no longer tracked). */
@@ -22,19 +22,21 @@ export async function applyBatch(
   deliveries: readonly InboxDelivery[],
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: [], invalid: [] };
-  const parsed: ParsedDelivery[] = [];
+  const controls: ControlDelivery[] = [];
+  const planner = createBatchPlanner();
   for (const delivery of deliveries) {
     const result = parseDelivery(delivery);
     if (result.kind === "invalid") outcome.invalid.push({ delivery, reason: result.reason });
     else if (result.kind === "ignored") outcome.applied.push(delivery.id);
-    else parsed.push(result.parsed);
+    else if (isControl(result.parsed)) controls.push(result.parsed);
+    // Extracted at once: a claim of thousands holds their records, not every parsed payload.
+    else planner.add(result.parsed);
   }
-  for (const control of parsed.filter(isControl)) {
+  for (const control of controls) {
     await applyControl(deps, control);
     outcome.applied.push(control.delivery.id);
   }
-  const records = parsed.filter((item): item is RecordDelivery => !isControl(item));
-  for (const plan of planRepositories(records)) {
+  for (const plan of planner.plans()) {
     await applyRepositoryPlan(deps, plan);
     outcome.applied.push(...plan.deliveryIds);
   }

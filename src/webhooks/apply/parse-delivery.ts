@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { InboxDelivery } from "../../storage/inbox/index.js";
+import { payloadText, type InboxDelivery } from "../../storage/inbox/index.js";
 import { checkRunEventSchema, checkSuiteEventSchema } from "../schemas/checks.js";
 import { issueCommentEventSchema, reviewCommentEventSchema } from "../schemas/comment.js";
 import { repoEventSchema } from "../schemas/common.js";
@@ -97,7 +97,7 @@ export function parseDelivery(delivery: InboxDelivery): ParseResult {
   if (route === null) return { kind: "ignored", delivery };
   let json: unknown;
   try {
-    json = JSON.parse(delivery.payload);
+    json = JSON.parse(payloadText(delivery));
   } catch {
     return { kind: "invalid", delivery, reason: "the payload is not JSON" };
   }

@@ -155,26 +155,56 @@ function addRecords(plan: RepositoryPlan, parsed: RecordDelivery): void {
 }
 
 /**
- * Groups a batch's record deliveries by repository, coalescing what one write can carry: many
- * deliveries of one PR become one write of its newest state. Pure: the writes happen in `applyPlan`.
+ * The records without their exact repeats, each kept at its last place. A batch re-sends a PR's reviews,
+ * comments and runs with every event about it; writing a repeat again, even in one bulk write, costs an
+ * update that rewrites every index entry. Only identical copies go: they write the same fields under the
+ * same version guard, and the last place keeps which of several differing copies arrives last.
  */
-export function planRepositories(deliveries: readonly RecordDelivery[]): RepositoryPlan[] {
+export function withoutRepeats<T extends object>(records: readonly T[]): T[] {
+  // JSON is exact for records: strings, numbers, booleans, null, dates (as ISO strings) and arrays.
+  const keys = records.map((record) => JSON.stringify(record));
+  const lastPlace = new Map(keys.map((key, index) => [key, index]));
+  return records.filter((_, index) => lastPlace.get(keys[index]) === index);
+}
+
+/** Takes a batch's record deliveries one at a time, so the caller need not hold their payloads. */
+export interface BatchPlanner {
+  /** Extracts the delivery's records into its repository's plan: its payload is not kept. */
+  add(parsed: RecordDelivery): void;
+  /** The plans, one per repository, each record sent again unchanged once. */
+  plans(): RepositoryPlan[];
+}
+
+/**
+ * Groups a batch's record deliveries by repository, coalescing what one write can carry: many
+ * deliveries of one PR become one write of its newest state, a record sent again unchanged one write.
+ * Pure: the writes happen in `applyPlan`.
+ */
+export function createBatchPlanner(): BatchPlanner {
   const plans = new Map<string, RepositoryPlan>();
-  for (const parsed of deliveries) {
-    const repository = extractRepository(parsed.payload.installation.id, parsed.payload.repository);
-    const key = `${repository.installationId}:${repository.repoId}`;
-    const plan = plans.get(key) ?? emptyPlan(repository);
-    plans.set(key, plan);
-    plan.repository = newerName(plan.repository, repository);
-    plan.deliveryIds.push(parsed.delivery.id);
-    addRecords(plan, parsed);
-  }
-  for (const plan of plans.values()) {
-    plan.refresh = [...new Set(plan.refresh)];
-    // One completion per PR: the hook coalesces anyway, this saves it the calls.
-    plan.completions = plan.completions.filter(
-      (one, index) => plan.completions.findIndex((other) => other.number === one.number) === index,
-    );
-  }
-  return [...plans.values()];
+  return {
+    add(parsed) {
+      const repository = extractRepository(parsed.payload.installation.id, parsed.payload.repository);
+      const key = `${repository.installationId}:${repository.repoId}`;
+      const plan = plans.get(key) ?? emptyPlan(repository);
+      plans.set(key, plan);
+      plan.repository = newerName(plan.repository, repository);
+      plan.deliveryIds.push(parsed.delivery.id);
+      addRecords(plan, parsed);
+    },
+    plans() {
+      for (const plan of plans.values()) {
+        plan.refresh = [...new Set(plan.refresh)];
+        plan.reviews = withoutRepeats(plan.reviews);
+        plan.comments = withoutRepeats(plan.comments);
+        plan.deletedComments = withoutRepeats(plan.deletedComments);
+        plan.checkRuns = withoutRepeats(plan.checkRuns);
+        // One completion per PR: the hook coalesces anyway, this saves it the calls.
+        plan.completions = plan.completions.filter(
+          (one, index) => plan.completions.findIndex((other) => other.number === one.number) === index,
+        );
+      }
+      return [...plans.values()];
+    },
+  };
 }

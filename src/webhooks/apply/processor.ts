@@ -16,11 +16,17 @@ import type { WebhookDeps } from "../deps.js";
 import { applyBatch, type BatchOutcome } from "./apply-batch.js";
 
 export interface ProcessorOptions {
-  /** Deliveries per batch: more coalesce better, fewer keep a batch's retry small. */
+  /**
+   * Deliveries per batch: more coalesce better (a claim refreshes its repositories' PRs once, whatever
+   * its size), a failing one is narrowed down by halves. Payloads stay deflated (a tenth) until parsed.
+   */
   batchSize?: number;
   /** How often an idle processor looks for new deliveries. */
   idleMs?: number;
-  /** How long a claim lasts: a worker that dies holding one delays its deliveries by this much. */
+  /**
+   * How long a claim lasts: a worker that dies holding one delays its deliveries by this much. Well over
+   * the time a full claim takes to apply (about a minute), so no other worker takes it meanwhile.
+   */
   leaseMs?: number;
   failures?: FailurePolicy;
   /**
@@ -62,9 +68,9 @@ export function createInboxProcessor(
   options: ProcessorOptions = {},
 ): InboxProcessor {
   const { batches: collection, ids } = inboxStorage(deps.store);
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 8000;
   const idleMs = options.idleMs ?? 200;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 180_000;
   const failures = options.failures ?? DEFAULT_FAILURES;
   const maxYieldMs = options.maxYieldMs ?? 30_000;
   let running = false;
@@ -98,29 +104,21 @@ export function createInboxProcessor(
     return { kind: "failed", error: message };
   }
 
-  /** Applies deliveries one at a time, so one that keeps failing only holds itself back. */
-  async function applyEach(deliveries: readonly InboxDelivery[]): Promise<Map<string, DeliveryOutcome>> {
-    const outcomes = new Map<string, DeliveryOutcome>();
-    for (const delivery of deliveries) {
-      try {
-        outcomesOf(await applyBatch(deps, [delivery]), outcomes);
-      } catch (error) {
-        if (isDatabaseUnavailable(error)) throw error;
-        outcomes.set(delivery.id, failed(delivery, error));
-      }
-    }
-    return outcomes;
-  }
-
+  /**
+   * Applies deliveries, narrowing a failing batch down by halves until each failure is one delivery's
+   * own: one that keeps failing only holds itself back, and finding it in a claim of thousands costs a
+   * few dozen smaller batches rather than one per delivery. Halves keep the arrival order.
+   */
   async function outcomesFor(deliveries: readonly InboxDelivery[]): Promise<Map<string, DeliveryOutcome>> {
     if (deliveries.length === 0) return new Map();
     try {
       return outcomesOf(await applyBatch(deps, deliveries));
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
-      // A lone delivery has had its try; a batch is narrowed down to the delivery that fails.
       if (deliveries.length === 1) return new Map([[deliveries[0].id, failed(deliveries[0], error)]]);
-      return applyEach(deliveries);
+      const middle = Math.ceil(deliveries.length / 2);
+      const first = await outcomesFor(deliveries.slice(0, middle));
+      return new Map([...first, ...(await outcomesFor(deliveries.slice(middle)))]);
     }
   }
 
