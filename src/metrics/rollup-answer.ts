@@ -10,7 +10,8 @@ export interface RollupPiece {
 }
 
 /**
- * The aggregates of METRICS.md from parts: each group's parts added up, then its figures built. Gives
+ * The aggregates of METRICS.md from parts: each group's parts added up (into its first, which is
+ * changed), then its figures built. Gives
  * what `aggregatePullRequests` gives over the same PRs when the parts cover [since, until) once each.
  * People are keyed by account and shown by the name `noteName` keeps; every week overlapping the range
  * gets a group, and no grouping one group `all`, as there.
@@ -22,14 +23,12 @@ export function aggregateParts(
 ): Aggregate {
   const { since, until, groupBy } = options;
   const parts = new Map<string, RollupPart>();
+  // A group's first piece is taken as its sum (pieces are the caller's fresh parts): a year's values are
+  // copied once, not once more here.
   for (const { key, part } of pieces) {
     const into = parts.get(key);
     if (into) addPart(into, part);
-    else {
-      const fresh = emptyPart();
-      addPart(fresh, part);
-      parts.set(key, fresh);
-    }
+    else parts.set(key, part);
   }
   const shown = new Map<string, PersonName>();
   for (const name of names) noteName(shown, name);

@@ -4,7 +4,15 @@ import { noteName, partsOfPullRequests, type PersonName, type RollupSlice } from
 import { addPart, emptyPart, type RollupPart } from "../metrics/rollup-part.js";
 import { DAY_MS, splitAtDays, splitAtWeeks, weekKey, weekStart, type TimeRange } from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
-import { addFlatPart, decodeDays, decodeNumbers, readPeople } from "../storage/rollups/codec.js";
+import {
+  addFlatPart,
+  decodeDays,
+  decodeNumbers,
+  emptySlices,
+  gatherValues,
+  readPeople,
+  type ValueSlices,
+} from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
 
@@ -28,6 +36,8 @@ const PARTS = {
  */
 interface Sums {
   parts: Map<string, RollupPart>;
+  /** Each group's values from whole weeks, as views of the stored bytes until they are gathered. */
+  slices: Map<string, ValueSlices>;
   names: Map<string, PersonName>;
 }
 
@@ -36,7 +46,17 @@ function sumOf(sums: Sums, key: string): RollupPart {
   if (found) return found;
   const part = emptyPart();
   sums.parts.set(key, part);
+  sums.slices.set(key, emptySlices());
   return part;
+}
+
+/**
+ * Adds a stored part to its group's sum; a week's total keeps its values as views (hundreds each at a
+ * large organisation), a person's few are copied (a view per person-week would cost more than them).
+ */
+function addStored(sums: Sums, key: string, flat: Float64Array, offset: number, asViews: boolean): number {
+  const part = sumOf(sums, key);
+  return addFlatPart(part, flat, offset, asViews ? sums.slices.get(key) : undefined);
 }
 
 /**
@@ -76,8 +96,10 @@ async function piecesOf(store: Store, scope: PullRequestScope, groupBy: GroupBy,
     groupBy === "repo"
       ? await repositoryNames(store, scope.installationId, new Set([...sums.parts.keys()].map(Number)))
       : new Map<number, string>();
-  for (const [key, part] of sums.parts)
+  for (const [key, part] of sums.parts) {
+    gatherValues(part, sums.slices.get(key) ?? emptySlices());
     into.pieces.push({ key: groupBy === "repo" ? (names.get(Number(key)) ?? "") : key, part });
+  }
   into.names.push(...sums.names.values());
 }
 
@@ -101,13 +123,13 @@ async function addWeeks(
     const stored = doc[field];
     if (!stored) continue;
     if (field === "total") {
-      addFlatPart(sumOf(sums, keyOf(doc.repoId, doc.week)), decodeNumbers(stored), 0);
+      addStored(sums, keyOf(doc.repoId, doc.week), decodeNumbers(stored), 0, true);
       continue;
     }
     const { names, parts } = readPeople(stored);
     let offset = 0;
     for (const [key, login, at] of names) {
-      offset = addFlatPart(sumOf(sums, key), parts, offset);
+      offset = addStored(sums, key, parts, offset, false);
       noteName(sums.names, { key, login, at });
     }
   }
@@ -155,7 +177,7 @@ export async function piecesOfRange(
   into: Pieces,
 ): Promise<void> {
   const { weeks, edges } = splitAtWeeks(range.since, range.until);
-  const sums: Sums = { parts: new Map(), names: new Map() };
+  const sums: Sums = { parts: new Map(), slices: new Map(), names: new Map() };
   const keyOf = totalKey(range.groupBy);
   if (weeks) await addWeeks(store, scope, weeks, range.groupBy, keyOf, sums);
   const partial: TimeRange[] = [];

@@ -42,7 +42,7 @@ export class CorruptRollupError extends Error {
 
 const HEAD = COUNTS.length + SIZE_BUCKETS.length + DURATION_METRICS.length;
 
-export function unflattenPart(flat: ArrayLike<number>): RollupPart {
+export function unflattenPart(flat: Float64Array): RollupPart {
   const part = emptyPart();
   addFlatPart(part, flat, 0);
   return part;
@@ -72,32 +72,53 @@ export function decodeNumbers(stored: StoredBytes): Float64Array {
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
+/** A part's duration values kept as views of its stored bytes, per metric, until they are all gathered. */
+export type ValueSlices = Float64Array[][];
+
+export const emptySlices = (): ValueSlices => DURATION_METRICS.map(() => []);
+
 /**
  * Adds the part flattened at `flat[offset…]` into `into`, without building it first (a year of people is
- * tens of thousands of parts); returns the offset just past it.
+ * tens of thousands of parts): the counts at once, the values pushed one by one, or, given `slices`,
+ * kept there as views (`gatherValues` copies them in one go). Returns the offset just past the part.
  */
-export function addFlatPart(into: RollupPart, flat: ArrayLike<number>, offset: number): number {
+export function addFlatPart(
+  into: RollupPart,
+  flat: Float64Array,
+  offset: number,
+  slices?: ValueSlices,
+): number {
   if (flat.length < offset + HEAD) throw new CorruptRollupError(`a part of ${flat.length - offset} numbers`);
-  into.merged += flat[offset];
-  into.opened += flat[offset + 1];
-  into.reviewed += flat[offset + 2];
-  into.reverts += flat[offset + 3];
-  into.hotfixes += flat[offset + 4];
-  into.aiAssisted += flat[offset + 5];
-  into.checkRuns += flat[offset + 6];
-  into.checkRunsFailed += flat[offset + 7];
-  into.reviews += flat[offset + 8];
+  COUNTS.forEach((name, index) => (into[name] += flat[offset + index]));
   for (let i = 0; i < SIZE_BUCKETS.length; i += 1) into.sizes[i] += flat[offset + COUNTS.length + i];
   let next = offset + HEAD;
   for (let index = 0; index < DURATION_METRICS.length; index += 1) {
     const count = flat[offset + COUNTS.length + SIZE_BUCKETS.length + index];
     if (!Number.isInteger(count) || count < 0 || next + count > flat.length)
       throw new CorruptRollupError(`bad count for ${DURATION_METRICS[index]}`);
-    const target = into.values[DURATION_METRICS[index]];
-    for (let i = next; i < next + count; i += 1) target.push(flat[i]);
+    if (slices) slices[index].push(flat.subarray(next, next + count));
+    else {
+      const target = into.values[DURATION_METRICS[index]];
+      for (let i = next; i < next + count; i += 1) target.push(flat[i]);
+    }
     next += count;
   }
   return next;
+}
+
+/** Appends the values kept in `slices` to `into`'s, each metric's copied and sorted in one go. */
+export function gatherValues(into: RollupPart, slices: ValueSlices): void {
+  DURATION_METRICS.forEach((metric, index) => {
+    const length = slices[index].reduce((total, slice) => total + slice.length, into.values[metric].length);
+    const gathered = new Float64Array(length);
+    gathered.set(into.values[metric]);
+    let offset = into.values[metric].length;
+    for (const slice of slices[index]) {
+      gathered.set(slice, offset);
+      offset += slice.length;
+    }
+    into.values[metric] = Array.from(gathered.sort());
+  });
 }
 
 export const encodePart = (part: RollupPart): Buffer => encodeNumbers(flattenPart(part));
@@ -116,7 +137,7 @@ const flattenPerson = (person: PersonPart) =>
   [person.key, person.login, person.at, flattenPart(person)] as const;
 
 function unflattenPerson([key, login, at, flat]: z.infer<typeof personSchema>): PersonPart {
-  return { ...unflattenPart(flat), key, login, at };
+  return { ...unflattenPart(Float64Array.from(flat)), key, login, at };
 }
 
 function parseJson<T>(stored: StoredBytes, schema: z.ZodType<T>, what: string): T {
@@ -202,7 +223,7 @@ export function decodeDays(stored: StoredBytes): DaySlice[] {
     day === null
       ? null
       : ({
-          total: unflattenPart(day.total),
+          total: unflattenPart(Float64Array.from(day.total)),
           authors: day.authors.map(unflattenPerson),
           reviewers: day.reviewers.map(unflattenPerson),
         } satisfies RollupSlice),
