@@ -121,6 +121,13 @@ export function gatherValues(into: RollupPart, slices: ValueSlices): void {
   });
 }
 
+/** A stored total's count of opened PRs, read without building its part (values and all). */
+export function openedOf(stored: StoredBytes): number {
+  const flat = decodeNumbers(stored);
+  if (flat.length < HEAD) throw new CorruptRollupError(`a part of ${flat.length} numbers`);
+  return flat[COUNTS.indexOf("opened")];
+}
+
 export const encodePart = (part: RollupPart): Buffer => encodeNumbers(flattenPart(part));
 export const decodePart = (stored: StoredBytes): RollupPart => unflattenPart(decodeNumbers(stored));
 

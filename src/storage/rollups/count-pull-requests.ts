@@ -1,5 +1,5 @@
 import type { Store } from "../store.js";
-import { decodePart } from "./codec.js";
+import { openedOf } from "./codec.js";
 
 /**
  * How many PRs each repository of an installation holds, by repository id: every derived PR counts as
@@ -12,7 +12,7 @@ export async function countPullRequests(store: Store, installationId: number): P
     .lean<{ repoId: number; total?: Uint8Array }[]>();
   const counts = new Map<number, number>();
   for (const { repoId, total } of rollups) {
-    if (total) counts.set(repoId, (counts.get(repoId) ?? 0) + decodePart(total).opened);
+    if (total) counts.set(repoId, (counts.get(repoId) ?? 0) + openedOf(total));
   }
   return counts;
 }
