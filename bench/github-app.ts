@@ -31,3 +31,7 @@ export function createBenchProbot(options: BenchProbotOptions): Probot {
       : {}),
   });
 }
+
+/** Stock Probot's installation client for a simulated organisation: what GitHub's own users call it with. */
+export const stockInstallationOctokit = (target: { sim: { url: string }; installationId: number }) =>
+  createBenchProbot({ simulatorUrl: target.sim.url, octokit: "probot-default" }).auth(target.installationId);

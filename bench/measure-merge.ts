@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { JOBS_COLLECTION } from "../src/sync/queue.js";
 import type { BenchDatabase } from "./database.js";
-import { createBenchProbot } from "./github-app.js";
+import { stockInstallationOctokit } from "./github-app.js";
 import { mergeAndBuildDelivery, postDelivery } from "./merge-delivery.js";
 import { withAppOnSimulatedRepo } from "./app-on-simulated-repo.js";
 
@@ -54,10 +54,7 @@ export async function measureMergeToComplete(options: MergeOptions): Promise<Mer
     env: { LOG_LEVEL: "warn" },
   };
   return withAppOnSimulatedRepo(setup, async ({ target, database, secret, app }) => {
-    const octokit = await createBenchProbot({
-      simulatorUrl: target.sim.url,
-      octokit: "probot-default",
-    }).auth(target.installationId);
+    const octokit = await stockInstallationOctokit(target);
     const { number, delivery } = await mergeAndBuildDelivery(target, octokit, secret);
     target.sim.resetStats();
     const started = Date.now();

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { InstallationOctokit } from "../src/github/index.js";
-import { createBenchProbot } from "./github-app.js";
+import { stockInstallationOctokit } from "./github-app.js";
 import { postDelivery, signDelivery, type Delivery } from "./merge-delivery.js";
 import type { SimulatedRepo } from "./simulated-repo.js";
 import { withAppOnSimulatedRepo } from "./app-on-simulated-repo.js";
@@ -54,10 +54,7 @@ export async function measureOpenedToComplete(options: {
     env: { LOG_LEVEL: "warn" },
   };
   return withAppOnSimulatedRepo(setup, async ({ target, database, secret, app }) => {
-    const octokit = await createBenchProbot({
-      simulatorUrl: target.sim.url,
-      octokit: "probot-default",
-    }).auth(target.installationId);
+    const octokit = await stockInstallationOctokit(target);
     const { number, commits, delivery } = await openAndBuildDelivery(target, octokit, secret);
     target.sim.resetStats();
     const started = Date.now();

@@ -8,7 +8,7 @@ import {
 } from "./completeness.js";
 import { runBackfillInChild, type BackfillRun } from "./backfill-child.js";
 import { openBenchDatabase } from "./database.js";
-import { createBenchProbot } from "./github-app.js";
+import { stockInstallationOctokit } from "./github-app.js";
 import { startSimulatedRepo } from "./simulated-repo.js";
 import type { ApiCost } from "./stats.js";
 
@@ -60,9 +60,7 @@ export async function measureRequests(options: RequestsOptions): Promise<Request
 
     sim.resetStats();
     const started = Date.now();
-    const octokit = await createBenchProbot({ simulatorUrl: sim.url, octokit: "probot-default" }).auth(
-      target.installationId,
-    );
+    const octokit = await stockInstallationOctokit(target);
     const result = await runRestBaseline(octokit, {
       owner: target.owner,
       repo: target.repo,

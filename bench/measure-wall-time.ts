@@ -1,6 +1,6 @@
 import { runRestBaseline } from "./baseline-rest.js";
 import { openBenchDatabase } from "./database.js";
-import { createBenchProbot } from "./github-app.js";
+import { createBenchProbot, stockInstallationOctokit } from "./github-app.js";
 import { runMergelensBackfill } from "./mergelens-backfill.js";
 import { startSimulatedRepo, type SimulatedRepo } from "./simulated-repo.js";
 
@@ -58,9 +58,7 @@ export async function measureWallTime(options: WallTimeOptions): Promise<WallTim
 
     target.sim.resetStats();
     const started = Date.now();
-    const octokit = await createBenchProbot({ simulatorUrl: target.sim.url, octokit: "probot-default" }).auth(
-      target.installationId,
-    );
+    const octokit = await stockInstallationOctokit(target);
     await runRestBaseline(octokit, {
       owner: target.owner,
       repo: target.repo,
