@@ -8,13 +8,13 @@ import {
   type DurationMetric,
   type Group,
 } from "./aggregate.js";
-import { summarizeSorted } from "./statistics.js";
+import { summarizeRuns } from "./statistics.js";
 
 /**
  * What a group's figures are made of, in a form that adds up: counts, the numerators and denominators
  * of its shares, and every duration value. Adding parts and then building the group gives exactly what
  * `aggregatePullRequests` gives over the same PRs (METRICS.md), whatever order the parts come in: the
- * counts are integers and the values are sorted again before any statistic.
+ * counts are integers, and the statistics neither depend on the values' order nor on how they are split.
  */
 export interface RollupPart {
   merged: number;
@@ -32,7 +32,12 @@ export interface RollupPart {
   sizes: number[];
   /** Each duration metric's non-null values, in no particular order. */
   values: Record<DurationMetric, number[]>;
+  /** More of each metric's values, as runs sorted ascending (views of stored rollups), never copied. */
+  runs: Record<DurationMetric, ArrayLike<number>[]>;
 }
+
+const perMetric = <T>(make: () => T): Record<DurationMetric, T> =>
+  Object.fromEntries(DURATION_METRICS.map((metric) => [metric, make()])) as Record<DurationMetric, T>;
 
 export const emptyPart = (): RollupPart => ({
   merged: 0,
@@ -45,10 +50,8 @@ export const emptyPart = (): RollupPart => ({
   checkRunsFailed: 0,
   reviews: 0,
   sizes: SIZE_BUCKETS.map(() => 0),
-  values: Object.fromEntries(DURATION_METRICS.map((metric) => [metric, []])) as unknown as Record<
-    DurationMetric,
-    number[]
-  >,
+  values: perMetric((): number[] => []),
+  runs: perMetric((): ArrayLike<number>[] => []),
 });
 
 const present = (value: number | null | undefined): value is number =>
@@ -87,6 +90,7 @@ export function addPart(into: RollupPart, from: RollupPart): void {
   for (const metric of DURATION_METRICS) {
     const target = into.values[metric];
     for (const value of from.values[metric]) target.push(value);
+    for (const run of from.runs[metric]) into.runs[metric].push(run);
   }
 }
 
@@ -95,7 +99,7 @@ export function groupOfPart(key: string, part: RollupPart): Group {
   const durations = Object.fromEntries(
     DURATION_METRICS.map((metric) => [
       metric,
-      summarizeSorted(Float64Array.from(part.values[metric]).sort()),
+      summarizeRuns([Float64Array.from(part.values[metric]).sort(), ...part.runs[metric]]),
     ]),
   ) as Record<DurationMetric, Group[DurationMetric]>;
   return {

@@ -1,4 +1,5 @@
 import { round2 } from "./arithmetic.js";
+import { valueAfterRank, valueAtRank } from "./rank-select.js";
 
 /**
  * Distribution summaries (METRICS.md). Computed in JavaScript rather than with MongoDB's `$percentile`,
@@ -34,23 +35,41 @@ export function median(values: readonly (number | null | undefined)[]): number |
 
 /** count, median, p75, p90 and mean over the non-null values, each rounded to 2 decimals. */
 export function summarize(values: readonly (number | null | undefined)[]): Summary {
-  return summarizeSorted(present(values).sort((a, b) => a - b));
+  return summarizeRuns([Float64Array.from(present(values)).sort()]);
 }
 
 /**
- * `summarize` over values already present and sorted ascending (a Float64Array sorts numerically and
- * fast: rollups merge tens of thousands of values). Summed in ascending order, as `summarize` does, so
- * the mean is the same to the last bit.
+ * Values are durations rounded to 2 decimals (METRICS.md), so their sum in hundredths is a whole number,
+ * exact in any order: runs added up in any order give the same mean to the last bit.
  */
-export function summarizeSorted(sorted: ArrayLike<number>): Summary {
-  if (sorted.length === 0) return { count: 0, median: null, p75: null, p90: null, mean: null };
+function hundredthsIn(runs: readonly ArrayLike<number>[]): number {
   let sum = 0;
-  for (let index = 0; index < sorted.length; index += 1) sum += sorted[index];
+  for (const run of runs)
+    for (let index = 0; index < run.length; index += 1) sum += Math.round(run[index] * 100);
+  return sum;
+}
+
+/** The p-th percentile as `percentile` interpolates it, its two ranks selected from the runs. */
+function percentileOfRuns(runs: readonly ArrayLike<number>[], count: number, p: number): number {
+  const rank = (p / 100) * (count - 1);
+  const below = Math.floor(rank);
+  const low = valueAtRank(runs, below);
+  const high = Math.ceil(rank) === below ? low : valueAfterRank(runs, below, low);
+  return low + (high - low) * (rank - below);
+}
+
+/**
+ * `summarize` over values held as runs, each sorted ascending (a stored rollup's values are one run):
+ * the percentiles are selected across the runs rather than from one merged copy.
+ */
+export function summarizeRuns(runs: readonly ArrayLike<number>[]): Summary {
+  const count = runs.reduce((total, run) => total + run.length, 0);
+  if (count === 0) return { count: 0, median: null, p75: null, p90: null, mean: null };
   return {
-    count: sorted.length,
-    median: round2(percentile(sorted, 50)),
-    p75: round2(percentile(sorted, 75)),
-    p90: round2(percentile(sorted, 90)),
-    mean: round2(sum / sorted.length),
+    count,
+    median: round2(percentileOfRuns(runs, count, 50)),
+    p75: round2(percentileOfRuns(runs, count, 75)),
+    p90: round2(percentileOfRuns(runs, count, 90)),
+    mean: round2(hundredthsIn(runs) / count / 100),
   };
 }

@@ -8,10 +8,7 @@ import {
   addFlatPart,
   decodeDays,
   decodeNumbers,
-  emptySlices,
-  gatherValues,
   readPeople,
-  type ValueSlices,
 } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
@@ -36,8 +33,6 @@ const PARTS = {
  */
 interface Sums {
   parts: Map<string, RollupPart>;
-  /** Each group's values from whole weeks, as views of the stored bytes until they are gathered. */
-  slices: Map<string, ValueSlices>;
   names: Map<string, PersonName>;
 }
 
@@ -46,17 +41,15 @@ function sumOf(sums: Sums, key: string): RollupPart {
   if (found) return found;
   const part = emptyPart();
   sums.parts.set(key, part);
-  sums.slices.set(key, emptySlices());
   return part;
 }
 
 /**
- * Adds a stored part to its group's sum; a week's total keeps its values as views (hundreds each at a
+ * Adds a stored part to its group's sum; a week's total keeps its values as runs (hundreds each at a
  * large organisation), a person's few are copied (a view per person-week would cost more than them).
  */
-function addStored(sums: Sums, key: string, flat: Float64Array, offset: number, asViews: boolean): number {
-  const part = sumOf(sums, key);
-  return addFlatPart(part, flat, offset, asViews ? sums.slices.get(key) : undefined);
+function addStored(sums: Sums, key: string, flat: Float64Array, offset: number, asRuns: boolean): number {
+  return addFlatPart(sumOf(sums, key), flat, offset, asRuns);
 }
 
 /**
@@ -97,7 +90,6 @@ async function piecesOf(store: Store, scope: PullRequestScope, groupBy: GroupBy,
       ? await repositoryNames(store, scope.installationId, new Set([...sums.parts.keys()].map(Number)))
       : new Map<number, string>();
   for (const [key, part] of sums.parts) {
-    gatherValues(part, sums.slices.get(key) ?? emptySlices());
     into.pieces.push({ key: groupBy === "repo" ? (names.get(Number(key)) ?? "") : key, part });
   }
   into.names.push(...sums.names.values());
@@ -177,7 +169,7 @@ export async function piecesOfRange(
   into: Pieces,
 ): Promise<void> {
   const { weeks, edges } = splitAtWeeks(range.since, range.until);
-  const sums: Sums = { parts: new Map(), slices: new Map(), names: new Map() };
+  const sums: Sums = { parts: new Map(), names: new Map() };
   const keyOf = totalKey(range.groupBy);
   if (weeks) await addWeeks(store, scope, weeks, range.groupBy, keyOf, sums);
   const partial: TimeRange[] = [];

@@ -72,22 +72,12 @@ export function decodeNumbers(stored: StoredBytes): Float64Array {
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
-/** A part's duration values kept as views of its stored bytes, per metric, until they are all gathered. */
-export type ValueSlices = Float64Array[][];
-
-export const emptySlices = (): ValueSlices => DURATION_METRICS.map(() => []);
-
 /**
  * Adds the part flattened at `flat[offset…]` into `into`, without building it first (a year of people is
- * tens of thousands of parts): the counts at once, the values pushed one by one, or, given `slices`,
- * kept there as views (`gatherValues` copies them in one go). Returns the offset just past the part.
+ * tens of thousands of parts): the counts at once, the values pushed one by one, or, `asRuns`, kept as
+ * views of the stored bytes (each metric's stored values are sorted). Returns the offset just past the part.
  */
-export function addFlatPart(
-  into: RollupPart,
-  flat: Float64Array,
-  offset: number,
-  slices?: ValueSlices,
-): number {
+export function addFlatPart(into: RollupPart, flat: Float64Array, offset: number, asRuns = false): number {
   if (flat.length < offset + HEAD) throw new CorruptRollupError(`a part of ${flat.length - offset} numbers`);
   COUNTS.forEach((name, index) => (into[name] += flat[offset + index]));
   for (let i = 0; i < SIZE_BUCKETS.length; i += 1) into.sizes[i] += flat[offset + COUNTS.length + i];
@@ -96,29 +86,15 @@ export function addFlatPart(
     const count = flat[offset + COUNTS.length + SIZE_BUCKETS.length + index];
     if (!Number.isInteger(count) || count < 0 || next + count > flat.length)
       throw new CorruptRollupError(`bad count for ${DURATION_METRICS[index]}`);
-    if (slices) slices[index].push(flat.subarray(next, next + count));
-    else {
+    if (asRuns) {
+      if (count > 0) into.runs[DURATION_METRICS[index]].push(flat.subarray(next, next + count));
+    } else {
       const target = into.values[DURATION_METRICS[index]];
       for (let i = next; i < next + count; i += 1) target.push(flat[i]);
     }
     next += count;
   }
   return next;
-}
-
-/** Appends the values kept in `slices` to `into`'s, each metric's copied and sorted in one go. */
-export function gatherValues(into: RollupPart, slices: ValueSlices): void {
-  DURATION_METRICS.forEach((metric, index) => {
-    const length = slices[index].reduce((total, slice) => total + slice.length, into.values[metric].length);
-    const gathered = new Float64Array(length);
-    gathered.set(into.values[metric]);
-    let offset = into.values[metric].length;
-    for (const slice of slices[index]) {
-      gathered.set(slice, offset);
-      offset += slice.length;
-    }
-    into.values[metric] = Array.from(gathered.sort());
-  });
 }
 
 /** A stored total's count of opened PRs, read without building its part (values and all). */

@@ -1,0 +1,92 @@
+/**
+ * Order statistics over sorted runs without merging them: a year of rollups is a thousand runs of a few
+ * hundred values each, and copying and sorting them all per request grew with the organisation, while
+ * selection costs about runs × log(values). Hand-written: no npm library selects across sorted arrays.
+ */
+
+/** The part of a sorted run still in play: `values[lo…hi)`. */
+interface Window {
+  values: ArrayLike<number>;
+  lo: number;
+  hi: number;
+}
+
+/** Below this many values left, they are gathered and sorted: cheaper than more rounds. */
+const GATHER_BELOW = 2048;
+
+/** The first index in [lo, hi) whose value is ≥ x (`strict`: > x), else hi. */
+function bound(values: ArrayLike<number>, lo: number, hi: number, x: number, strict: boolean): number {
+  let low = lo;
+  let high = hi;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid] < x || (strict && values[mid] === x)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const sizeOf = (windows: readonly Window[]) => windows.reduce((total, w) => total + w.hi - w.lo, 0);
+
+/**
+ * The middle value of the windows' middles, each weighted by its window's size: at least a quarter of
+ * the values are at most it and a quarter at least it, so each round drops a quarter or more.
+ */
+function weightedMiddle(windows: readonly Window[], total: number): number {
+  const middles = windows
+    .map((w) => ({ value: w.values[(w.lo + w.hi) >>> 1], weight: w.hi - w.lo }))
+    .sort((a, b) => a.value - b.value);
+  let seen = 0;
+  for (const middle of middles) {
+    seen += middle.weight;
+    if (seen * 2 >= total) return middle.value;
+  }
+  return middles[middles.length - 1].value;
+}
+
+function gathered(windows: readonly Window[], total: number): Float64Array {
+  const values = new Float64Array(total);
+  let offset = 0;
+  for (const w of windows) for (let i = w.lo; i < w.hi; i += 1) values[offset++] = w.values[i];
+  return values.sort();
+}
+
+/** The value at `rank` (0-based, ascending) among sorted runs; the rank must be below their total size. */
+export function valueAtRank(runs: readonly ArrayLike<number>[], rank: number): number {
+  let windows: Window[] = runs
+    .filter((run) => run.length > 0)
+    .map((values) => ({ values, lo: 0, hi: values.length }));
+  let left = rank;
+  for (;;) {
+    const total = sizeOf(windows);
+    if (total <= GATHER_BELOW) return gathered(windows, total)[left];
+    const pivot = weightedMiddle(windows, total);
+    let below = 0;
+    let atMost = 0;
+    const cuts = windows.map((w) => {
+      const lt = bound(w.values, w.lo, w.hi, pivot, false);
+      const le = bound(w.values, lt, w.hi, pivot, true);
+      below += lt - w.lo;
+      atMost += le - w.lo;
+      return [lt, le] as const;
+    });
+    if (left >= below && left < atMost) return pivot;
+    const keepLow = left < below;
+    if (!keepLow) left -= atMost;
+    windows = windows
+      .map((w, i) => (keepLow ? { ...w, hi: cuts[i][0] } : { ...w, lo: cuts[i][1] }))
+      .filter((w) => w.hi > w.lo);
+  }
+}
+
+/** The value just above rank `rank` (at `rank + 1`) given the value at `rank`: one bound per run. */
+export function valueAfterRank(runs: readonly ArrayLike<number>[], rank: number, value: number): number {
+  let atMost = 0;
+  let next = Infinity;
+  for (const run of runs) {
+    const cut = bound(run, 0, run.length, value, true);
+    atMost += cut;
+    if (cut < run.length && run[cut] < next) next = run[cut];
+  }
+  return atMost > rank + 1 ? value : next;
+}

@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { valueAfterRank, valueAtRank } from "../../src/metrics/rank-select.js";
+import { percentile, summarize, summarizeRuns } from "../../src/metrics/statistics.js";
+
+/** Durations as stored: whole hundredths, with many repeats (a team's PRs often take the same time). */
+const hundredths = (max: number) => fc.integer({ min: 0, max }).map((k) => k / 100);
+const run = (max: number, length: number) =>
+  fc.array(hundredths(max), { maxLength: length }).map((values) => Float64Array.from(values).sort());
+
+const merged = (runs: readonly Float64Array[]) =>
+  Float64Array.from(runs.flatMap((values) => [...values])).sort();
+
+describe("valueAtRank", () => {
+  it("finds every rank a merged copy has, past the size where it stops merging", () => {
+    fc.assert(
+      fc.property(
+        fc.array(run(500, 400), { minLength: 1, maxLength: 30 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (runs, at) => {
+          const all = merged(runs);
+          fc.pre(all.length > 0);
+          const rank = Math.min(all.length - 1, Math.floor(at * all.length));
+          const value = valueAtRank(runs, rank);
+          expect(value).toBe(all[rank]);
+          if (rank + 1 < all.length) expect(valueAfterRank(runs, rank, value)).toBe(all[rank + 1]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("selects among a thousand runs of one value each and of none", () => {
+    const runs = Array.from({ length: 3000 }, (_, index) =>
+      index % 3 === 0 ? new Float64Array() : Float64Array.of(3000 - index),
+    );
+    const all = merged(runs);
+    expect(valueAtRank(runs, 0)).toBe(all[0]);
+    expect(valueAtRank(runs, 1500)).toBe(all[1500]);
+    expect(valueAtRank(runs, all.length - 1)).toBe(all[all.length - 1]);
+  });
+});
+
+describe("summarizeRuns", () => {
+  it("gives what summarize gives over the same values, however they are split", () => {
+    fc.assert(
+      fc.property(fc.array(run(100_000, 3000), { maxLength: 12 }), (runs) => {
+        const all = [...merged(runs)];
+        expect(summarizeRuns(runs)).toEqual(summarize(all));
+        if (all.length > 0) expect(summarizeRuns(runs).p90).toBe(summarize(all).p90);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("interpolates percentiles as the merged values do", () => {
+    const runs = [Float64Array.of(1, 5, 9), Float64Array.of(2, 4, 10, 20)];
+    // merged: 1 2 4 5 9 10 20; p75 → rank 4.5 → 9 + 0.5 × 1 = 9.5
+    expect(summarizeRuns(runs).p75).toBe(percentile(merged(runs), 75));
+    expect(summarizeRuns(runs).p75).toBe(9.5);
+  });
+});
