@@ -1,10 +1,11 @@
 import type { AggregatablePullRequest } from "../metrics/aggregate.js";
-import { buildWeekRollup, rollupWeeksOf } from "../metrics/rollup-build.js";
+import { buildWeekRollup, rollupWeeksOf, type WeekRollup } from "../metrics/rollup-build.js";
 import { WEEK_MS } from "../metrics/week.js";
 import type { RepositoryKey } from "../records/types.js";
 import { ROLLUP_LAYOUT, rollupId } from "../storage/models/rollup.js";
 import { encodeDays, encodeNumbers, encodePart, encodePeople } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type TimeRange } from "../storage/rollups/read-pull-requests.js";
+import { writeSlicesIfNewer } from "../storage/rollups/write-slices.js";
 import type { Store } from "../storage/store.js";
 import { upsertWithRetry } from "../storage/write/upsert-if-newer.js";
 
@@ -35,11 +36,14 @@ function byWeek(prs: readonly AggregatablePullRequest[], weeks: ReadonlySet<numb
   return found;
 }
 
+const isEmpty = (rollup: WeekRollup) => rollup.total.merged === 0 && rollup.total.opened === 0;
+
 /**
  * Rebuilds some weeks' rollups: marks them (a new mark for each change), reads the marks, reads the
  * weeks' PRs on an index, and writes each rollup only if no change was marked since its mark was read.
  * A rebuild that lost that race was stale, and the one that marked after it writes. So the rollups end
- * exactly as the PRs are, whatever the order of writes, replays or concurrent workers.
+ * exactly as the PRs are, whatever the order of writes, replays or concurrent workers. Slices (people,
+ * days) are written first, each unless a later mark's is stored.
  */
 async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly number[]): Promise<void> {
   const scope = { installationId: repo.installationId, repoId: repo.repoId };
@@ -59,22 +63,42 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
     .find({ ...scope, week: { $in: weeks.map((week) => new Date(week)) } }, { _id: 1, week: 1, marks: 1 })
     .lean();
   const prs = byWeek(await readPullRequestsInRanges(store, scope, rangesOf(weeks)), new Set(weeks));
-  const writes = marked.map(({ _id, week, marks }) => {
-    const rollup = buildWeekRollup(prs.get(week.getTime()) ?? [], week);
-    const filter = { _id, marks };
-    if (rollup.total.merged === 0 && rollup.total.opened === 0) return { deleteOne: { filter } };
-    const update = {
-      $set: {
+  const built = marked.map(({ _id, week, marks }) => ({
+    _id,
+    week,
+    marks,
+    rollup: buildWeekRollup(prs.get(week.getTime()) ?? [], week),
+  }));
+  await writeSlicesIfNewer(
+    store,
+    built.map(({ _id, week, marks, rollup }) => ({
+      ...scope,
+      rollupId: _id,
+      week,
+      marks,
+      data: isEmpty(rollup)
+        ? null
+        : {
+            authors: encodePeople(rollup.authors),
+            reviewers: encodePeople(rollup.reviewers),
+            days: encodeDays(rollup.days),
+          },
+    })),
+  );
+  // An empty week keeps its document, parts left out: `marks` must only grow, for its slices' sake.
+  const writes = built.map(({ _id, week, marks, rollup }) => ({
+    replaceOne: {
+      filter: { _id, marks },
+      replacement: {
+        _id,
+        ...scope,
+        week,
+        marks,
         layout: ROLLUP_LAYOUT,
-        total: encodePart(rollup.total),
-        authors: encodePeople(rollup.authors),
-        reviewers: encodePeople(rollup.reviewers),
-        days: encodeDays(rollup.days),
-        merges: encodeNumbers(rollup.merges),
+        ...(isEmpty(rollup) ? {} : { total: encodePart(rollup.total), merges: encodeNumbers(rollup.merges) }),
       },
-    };
-    return { updateOne: { filter, update } };
-  });
+    },
+  }));
   if (writes.length > 0) await store.rollups.bulkWrite(writes, { ordered: false });
 }
 

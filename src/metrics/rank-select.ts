@@ -58,6 +58,7 @@ export function valueAtRank(runs: readonly ArrayLike<number>[], rank: number): n
     .map((values) => ({ values, lo: 0, hi: values.length }));
   let left = rank;
   for (;;) {
+    if (windows.length === 1) return windows[0].values[windows[0].lo + left];
     const total = sizeOf(windows);
     if (total <= GATHER_BELOW) return gathered(windows, total)[left];
     const pivot = weightedMiddle(windows, total);

@@ -1,14 +1,16 @@
 import type { GroupBy } from "../metrics/aggregate.js";
 import type { RollupPiece } from "../metrics/rollup-answer.js";
 import { noteName, partsOfPullRequests, type PersonName, type RollupSlice } from "../metrics/rollup-build.js";
-import { addPart, emptyPart, type RollupPart } from "../metrics/rollup-part.js";
+import { emptyPart, type RollupPart } from "../metrics/rollup-part.js";
 import { DAY_MS, splitAtDays, splitAtWeeks, weekKey, weekStart, type TimeRange } from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
+import type { RollupSliceDocument } from "../storage/models/rollup-slice.js";
 import {
   addFlatPart,
-  decodeDays,
+  daySection,
   decodeNumbers,
   readPeople,
+  type PackedPeople,
 } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
@@ -95,6 +97,15 @@ async function piecesOf(store: Store, scope: PullRequestScope, groupBy: GroupBy,
   into.names.push(...sums.names.values());
 }
 
+/** Adds each person's part of a stored list of people to their group's sum. */
+function addPeople(sums: Sums, people: PackedPeople): void {
+  let offset = 0;
+  for (const [key, login, at] of people.names) {
+    offset = addStored(sums, key, people.parts, offset, false);
+    noteName(sums.names, { key, login, at });
+  }
+}
+
 /** Adds the stored rollups of the whole weeks in [since, until): the grouping's part of each. */
 async function addWeeks(
   store: Store,
@@ -105,29 +116,23 @@ async function addWeeks(
   sums: Sums,
 ): Promise<void> {
   const field = PARTS[groupBy];
+  const week = { $gte: weeks.since, $lt: weeks.until };
+  if (field !== "total") {
+    const slices = await store.rollupSlices
+      .find({ ...scope, kind: field, week }, { _id: 0, data: 1 })
+      .lean<Pick<RollupSliceDocument, "data">[]>();
+    for (const { data } of slices) if (data) addPeople(sums, readPeople(data));
+    return;
+  }
   const docs = await store.rollups
-    .find(
-      { ...scope, week: { $gte: weeks.since, $lt: weeks.until } },
-      { _id: 0, repoId: 1, week: 1, [field]: 1 },
-    )
-    .lean<RollupDocument[]>();
+    .find({ ...scope, week }, { _id: 0, repoId: 1, week: 1, total: 1 })
+    .lean<Pick<RollupDocument, "repoId" | "week" | "total">[]>();
   for (const doc of docs) {
-    const stored = doc[field];
-    if (!stored) continue;
-    if (field === "total") {
-      addStored(sums, keyOf(doc.repoId, doc.week), decodeNumbers(stored), 0, true);
-      continue;
-    }
-    const { names, parts } = readPeople(stored);
-    let offset = 0;
-    for (const [key, login, at] of names) {
-      offset = addStored(sums, key, parts, offset, false);
-      noteName(sums.names, { key, login, at });
-    }
+    if (doc.total) addStored(sums, keyOf(doc.repoId, doc.week), decodeNumbers(doc.total), 0, true);
   }
 }
 
-/** Adds the days [since, until) (midnights, inside one week) from their week's rollups. */
+/** Adds the days [since, until) (midnights, inside one week) from their week's stored days. */
 async function addDays(
   store: Store,
   scope: PullRequestScope,
@@ -139,20 +144,16 @@ async function addDays(
   const week = weekStart(days.since);
   const first = Math.round((days.since.getTime() - week.getTime()) / DAY_MS);
   const count = Math.round((days.until.getTime() - days.since.getTime()) / DAY_MS);
-  const docs = await store.rollups
-    .find({ ...scope, week }, { _id: 0, repoId: 1, week: 1, days: 1 })
-    .lean<RollupDocument[]>();
-  for (const { repoId, days: stored } of docs) {
-    for (const slice of stored ? decodeDays(stored).slice(first, first + count) : []) {
-      if (!slice) continue;
-      if (groupBy !== "author" && groupBy !== "reviewer") {
-        addPart(sumOf(sums, keyOf(repoId, week)), slice.total);
-        continue;
-      }
-      for (const person of slice[PARTS[groupBy]]) {
-        addPart(sumOf(sums, person.key), person);
-        noteName(sums.names, person);
-      }
+  const section = PARTS[groupBy];
+  const stored = await store.rollupSlices
+    .find({ ...scope, kind: "days", week }, { _id: 0, repoId: 1, data: 1 })
+    .lean<Pick<RollupSliceDocument, "repoId" | "data">[]>();
+  for (const { repoId, data } of stored) {
+    for (let day = first; data && day < first + count; day += 1) {
+      const bytes = daySection(data, day, section);
+      if (!bytes) continue;
+      if (section === "total") addStored(sums, keyOf(repoId, week), decodeNumbers(bytes), 0, true);
+      else addPeople(sums, readPeople(bytes));
     }
   }
 }

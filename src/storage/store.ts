@@ -12,6 +12,7 @@ import { pullRequestModel } from "./models/pull-request.js";
 import { repositoryModel } from "./models/repository.js";
 import { reviewModel } from "./models/review.js";
 import { rollupModel } from "./models/rollup.js";
+import { rollupSliceModel } from "./models/rollup-slice.js";
 
 /** Every model bound to one connection, passed to the modules that read or write (so tests inject it). */
 export function createStore(db: Connection) {
@@ -32,6 +33,7 @@ export function createStore(db: Connection) {
     inbox: inboxModel(db),
     inboxDeliveryIds: inboxDeliveryIdModel(db),
     rollups: rollupModel(db),
+    rollupSlices: rollupSliceModel(db),
   };
 }
 

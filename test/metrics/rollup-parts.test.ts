@@ -15,13 +15,16 @@ import {
 import { emptyPart } from "../../src/metrics/rollup-part.js";
 import { DAY_MS, splitAtDays, splitAtWeeks, WEEK_MS, weekKey, weekStart } from "../../src/metrics/week.js";
 import {
-  decodeDays,
+  addFlatPart,
+  daySection,
+  decodeNumbers,
   decodePart,
   decodePeople,
   encodeDays,
   encodePart,
   encodePeople,
   openedOf,
+  type DaySection,
 } from "../../src/storage/rollups/codec.js";
 import { groupByArb, pullRequestsArb, rangeArb, touching } from "./rollup-arbitraries.js";
 
@@ -31,22 +34,34 @@ import { groupByArb, pullRequestsArb, rangeArb, touching } from "./rollup-arbitr
  * exactly `aggregatePullRequests` over the same PRs, for any PRs, range and grouping. The database half
  * (upkeep and the query) is test/query/rollup-metrics.test.ts.
  */
+type Encoded = (section: DaySection) => Uint8Array | null;
+
+/** A week's or a day's stored bytes read as the query reads them: totals as runs, people copied. */
 function sliceTo(
-  slice: RollupSlice,
+  encoded: Encoded,
   key: string,
   groupBy: GroupBy,
   into: { pieces: RollupPiece[]; names: PersonName[] },
 ) {
   if (groupBy === "author" || groupBy === "reviewer") {
-    const people = decodePeople(encodePeople(groupBy === "author" ? slice.authors : slice.reviewers));
-    for (const person of people) {
+    const bytes = encoded(groupBy === "author" ? "authors" : "reviewers");
+    for (const person of bytes ? decodePeople(bytes) : []) {
       into.pieces.push({ key: person.key, part: person });
       into.names.push({ key: person.key, login: person.login, at: person.at });
     }
-  } else if (slice.total.merged + slice.total.opened > 0) {
-    into.pieces.push({ key, part: decodePart(encodePart(slice.total)) });
+    return;
   }
+  const bytes = encoded("total");
+  if (!bytes) return;
+  const part = emptyPart();
+  addFlatPart(part, decodeNumbers(bytes), 0, true);
+  if (part.merged + part.opened > 0) into.pieces.push({ key, part });
 }
+
+const weekBytes =
+  (slice: RollupSlice): Encoded =>
+  (section) =>
+    section === "total" ? encodePart(slice.total) : encodePeople(slice[section]);
 
 function viaRollups(
   prs: readonly AggregatablePullRequest[],
@@ -63,7 +78,8 @@ function viaRollups(
     range.groupBy === "week" ? weekKey(new Date(week)) : range.groupBy === "repo" ? repo : "all";
   const repos = new Set(prs.map((pr) => pr.repo));
   for (let week = weeks?.since.getTime() ?? 0; weeks && week < weeks.until.getTime(); week += WEEK_MS) {
-    for (const repo of repos) sliceTo(rollupOf(repo, week), keyOf(repo, week), range.groupBy, into);
+    for (const repo of repos)
+      sliceTo(weekBytes(rollupOf(repo, week)), keyOf(repo, week), range.groupBy, into);
   }
   for (const edge of edges) {
     const { days, partial } = splitAtDays(edge);
@@ -72,9 +88,9 @@ function viaRollups(
       const first = (run.since.getTime() - week) / DAY_MS;
       const count = (run.until.getTime() - run.since.getTime()) / DAY_MS;
       for (const repo of repos) {
-        const stored = decodeDays(encodeDays(rollupOf(repo, week).days));
-        for (const day of stored.slice(first, first + count))
-          if (day) sliceTo(day, keyOf(repo, week), range.groupBy, into);
+        const stored = encodeDays(rollupOf(repo, week).days);
+        for (let day = first; day < first + count; day += 1)
+          sliceTo((section) => daySection(stored, day, section), keyOf(repo, week), range.groupBy, into);
       }
     }
     for (const part of partial) {
@@ -128,6 +144,12 @@ describe("rollups (pure)", () => {
     damaged.splice(-8, 8, ...new Uint8Array(Float64Array.from([3]).buffer));
     expect(() => decodePart(Uint8Array.from(damaged))).toThrow(/unreadable.*mergelens recompute/);
     expect(() => decodePeople(Buffer.from('[["id:1", "alice"]]'))).toThrow(/unreadable/);
+    expect(() => daySection(Buffer.alloc(16), 0, "total")).toThrow(/unreadable/);
+    const days = encodeDays(Array.from({ length: 7 }, () => null));
+    expect(daySection(days, 6, "reviewers")).toBeNull();
+    days.writeUInt32LE(days.length, 0);
+    days.writeUInt32LE(8, 4);
+    expect(() => daySection(days, 0, "total")).toThrow(/unreadable/);
   });
 
   it("cut a range at week boundaries into whole weeks and partial ends", () => {

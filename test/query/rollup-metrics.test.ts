@@ -123,6 +123,7 @@ async function reset(store: Store): Promise<void> {
   await Promise.all([
     store.pullRequests.deleteMany({}),
     store.rollups.deleteMany({}),
+    store.rollupSlices.deleteMany({}),
     store.repositories.deleteMany({}),
   ]);
   await store.repositories.insertMany(
@@ -162,6 +163,7 @@ describe("metrics from rollups kept by the convert step", () => {
 
           await removeRepositories(store, INSTALLATION, [removed.repoId]);
           expect(await store.rollups.countDocuments({ repoId: removed.repoId })).toBe(0);
+          expect(await store.rollupSlices.countDocuments({ repoId: removed.repoId })).toBe(0);
           for (const { range, groupBy } of queries.slice(0, 2)) {
             const query = { ...range, groupBy: groupBy === "none" ? undefined : groupBy };
             expect(await getMetrics(store, INSTALLATION, query)).toEqual(await direct(store, query));

@@ -1,14 +1,16 @@
 import { Schema, type Connection } from "mongoose";
 
 /** The layout `rebuildRollups` writes; a rollup of another is rebuilt when a worker starts. */
-export const ROLLUP_LAYOUT = 2;
+export const ROLLUP_LAYOUT = 3;
 
 /**
  * One repository-week of merged and opened PRs (week: its Monday 00:00 UTC). Rebuilt whole from that
  * week's PRs whenever one of them changes (src/convert/rebuild-rollups.ts); `marks` counts the changes,
  * so a rebuild that read before a later change does not overwrite the rebuild after it. A document
- * whose parts are missing is being built: it counts as empty. The parts are binaries
- * (src/storage/rollups/codec.ts): the embedded server decodes a sub-document field by field.
+ * whose parts are missing is being built, or its week is empty: it counts as empty. It is never deleted
+ * but with its repository, so `marks` only grows (its slices compare with it). The parts are binaries
+ * (src/storage/rollups/codec.ts): the embedded server decodes a sub-document field by field. People and
+ * days are in `rollup_slices` (`RollupSliceDocument`), read only by the queries that need them.
  */
 export interface RollupDocument {
   /** `installationId:repoId:YYYY-MM-DD` (`rollupId`): every write finds its rollup by `_id`. */
@@ -20,11 +22,6 @@ export interface RollupDocument {
   layout?: number;
   /** Everyone's part (`encodePart`). */
   total?: Uint8Array;
-  /** Each author's and each reviewer's part (`encodePeople`). */
-  authors?: Uint8Array;
-  reviewers?: Uint8Array;
-  /** The same for each day of the week (`encodeDays`): for ranges that start or end inside it. */
-  days?: Uint8Array;
   /** The week's merged PRs as float64 pairs (mergedAt, lead-time start), in ms: DORA's lead times. */
   merges?: Uint8Array;
 }
@@ -38,9 +35,6 @@ const rollupSchema = new Schema<RollupDocument>(
     marks: { type: Number, default: 0 },
     layout: { type: Number, default: undefined },
     total: { type: Buffer, default: undefined },
-    authors: { type: Buffer, default: undefined },
-    reviewers: { type: Buffer, default: undefined },
-    days: { type: Buffer, default: undefined },
     merges: { type: Buffer, default: undefined },
   },
   { timestamps: false, versionKey: false, strict: "throw", collection: "rollups" },

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import { DURATION_METRICS, SIZE_BUCKETS } from "../../metrics/aggregate.js";
-import type { DaySlice, PersonPart, RollupSlice } from "../../metrics/rollup-build.js";
+import type { DaySlice, PersonPart } from "../../metrics/rollup-build.js";
 import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
 
 /**
@@ -107,28 +106,6 @@ export function openedOf(stored: StoredBytes): number {
 export const encodePart = (part: RollupPart): Buffer => encodeNumbers(flattenPart(part));
 export const decodePart = (stored: StoredBytes): RollupPart => unflattenPart(decodeNumbers(stored));
 
-/** People and days hold names: JSON, with each part flattened. */
-const personSchema = z.tuple([z.string(), z.string(), z.number(), z.array(z.number())]);
-const sliceSchema = z.object({
-  total: z.array(z.number()),
-  authors: z.array(personSchema),
-  reviewers: z.array(personSchema),
-});
-const daysSchema = z.array(sliceSchema.nullable());
-
-const flattenPerson = (person: PersonPart) =>
-  [person.key, person.login, person.at, flattenPart(person)] as const;
-
-function unflattenPerson([key, login, at, flat]: z.infer<typeof personSchema>): PersonPart {
-  return { ...unflattenPart(Float64Array.from(flat)), key, login, at };
-}
-
-function parseJson<T>(stored: StoredBytes, schema: z.ZodType<T>, what: string): T {
-  const parsed = schema.safeParse(JSON.parse(viewOf(stored).toString("utf8")));
-  if (!parsed.success) throw new CorruptRollupError(what);
-  return parsed.data;
-}
-
 /** A person's name in a packed list: account key, login, and the createdAt (ms) that names them. */
 export type PackedName = readonly [key: string, login: string, at: number];
 
@@ -185,30 +162,45 @@ export function decodePeople(stored: StoredBytes): PersonPart[] {
   });
 }
 
-/** A week's seven days (Monday first), null for a day with nothing. */
-export const encodeDays = (days: readonly DaySlice[]): Buffer =>
-  Buffer.from(
-    JSON.stringify(
-      days.map((day) =>
-        day === null
-          ? null
-          : {
-              total: flattenPart(day.total),
-              authors: day.authors.map(flattenPerson),
-              reviewers: day.reviewers.map(flattenPerson),
-            },
-      ),
-    ),
-  );
+/** A day's sections in a week's days binary, in this order. */
+const DAY_SECTIONS = ["total", "authors", "reviewers"] as const;
+export type DaySection = (typeof DAY_SECTIONS)[number];
+const DAYS = 7;
+/** Where each section sits: a uint32 offset and a uint32 length per day and section. */
+const TABLE = DAYS * DAY_SECTIONS.length * 8;
 
-export function decodeDays(stored: StoredBytes): DaySlice[] {
-  return parseJson(stored, daysSchema, "days").map((day): DaySlice =>
+const padded = (length: number) => Math.ceil(length / 8) * 8;
+
+/**
+ * A week's seven days (Monday first) as one binary: a table of where each day's total (`encodePart`),
+ * authors and reviewers (`encodePeople`) sit, then each of them 8-byte aligned, so a reader decodes
+ * only the section it needs. A day with nothing has empty sections.
+ */
+export function encodeDays(days: readonly DaySlice[]): Buffer {
+  if (days.length !== DAYS) throw new Error(`a week has ${DAYS} days, not ${days.length}`);
+  const sections = days.flatMap((day) =>
     day === null
-      ? null
-      : ({
-          total: unflattenPart(Float64Array.from(day.total)),
-          authors: day.authors.map(unflattenPerson),
-          reviewers: day.reviewers.map(unflattenPerson),
-        } satisfies RollupSlice),
+      ? DAY_SECTIONS.map(() => Buffer.alloc(0))
+      : [encodePart(day.total), encodePeople(day.authors), encodePeople(day.reviewers)],
   );
+  const packed = Buffer.alloc(TABLE + sections.reduce((total, section) => total + padded(section.length), 0));
+  let offset = TABLE;
+  sections.forEach((section, index) => {
+    packed.writeUInt32LE(offset, index * 8);
+    packed.writeUInt32LE(section.length, index * 8 + 4);
+    section.copy(packed, offset);
+    offset += padded(section.length);
+  });
+  return packed;
+}
+
+/** One day's section of a stored days binary (day 0 is Monday); null when that day had nothing. */
+export function daySection(stored: StoredBytes, day: number, section: DaySection): Buffer | null {
+  const bytes = viewOf(stored);
+  if (bytes.length < TABLE || day < 0 || day >= DAYS) throw new CorruptRollupError("days");
+  const entry = (day * DAY_SECTIONS.length + DAY_SECTIONS.indexOf(section)) * 8;
+  const offset = bytes.readUInt32LE(entry);
+  const length = bytes.readUInt32LE(entry + 4);
+  if (offset + length > bytes.length) throw new CorruptRollupError("days");
+  return length === 0 ? null : bytes.subarray(offset, offset + length);
 }

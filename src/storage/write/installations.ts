@@ -10,7 +10,7 @@ interface ScopedModel {
 
 function deleteEverywhere(store: Store, filter: Parameters<ScopedModel["deleteMany"]>[0]) {
   // Rollups too: derived from the records, they must go with them (a week left would still be counted).
-  const models: ScopedModel[] = [...installationScopedModels(store), store.rollups];
+  const models: ScopedModel[] = [...installationScopedModels(store), store.rollups, store.rollupSlices];
   return Promise.all(models.map((model) => model.deleteMany(filter).exec()));
 }
 
