@@ -95,7 +95,13 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
         week,
         marks,
         layout: ROLLUP_LAYOUT,
-        ...(isEmpty(rollup) ? {} : { total: encodePart(rollup.total), merges: encodeNumbers(rollup.merges) }),
+        ...(isEmpty(rollup)
+          ? {}
+          : {
+              total: encodePart(rollup.total),
+              opened: rollup.total.opened,
+              merges: encodeNumbers(rollup.merges),
+            }),
       },
     },
   }));

@@ -23,7 +23,6 @@ import {
   encodeDays,
   encodePart,
   encodePeople,
-  openedOf,
   type DaySection,
 } from "../../src/storage/rollups/codec.js";
 import { groupByArb, pullRequestsArb, rangeArb, touching } from "./rollup-arbitraries.js";
@@ -138,8 +137,6 @@ describe("rollups (pure)", () => {
       ),
     );
     expect(() => decodePart(encodePart(emptyPart()).subarray(8))).toThrow(/unreadable.*mergelens recompute/);
-    expect(openedOf(encodePart({ ...emptyPart(), merged: 2, opened: 5 }))).toBe(5);
-    expect(() => openedOf(encodePart(emptyPart()).subarray(8))).toThrow(/unreadable/);
     const damaged = [...encodePart(emptyPart())];
     damaged.splice(-8, 8, ...new Uint8Array(Float64Array.from([3]).buffer));
     expect(() => decodePart(Uint8Array.from(damaged))).toThrow(/unreadable.*mergelens recompute/);

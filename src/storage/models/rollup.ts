@@ -22,6 +22,8 @@ export interface RollupDocument {
   layout?: number;
   /** Everyone's part (`encodePart`). */
   total?: Uint8Array;
+  /** The total's count of opened PRs, alone: `/sync` counts PRs from it without reading the values. */
+  opened?: number;
   /** The week's merged PRs as float64 pairs (mergedAt, lead-time start), in ms: DORA's lead times. */
   merges?: Uint8Array;
 }
@@ -35,6 +37,7 @@ const rollupSchema = new Schema<RollupDocument>(
     marks: { type: Number, default: 0 },
     layout: { type: Number, default: undefined },
     total: { type: Buffer, default: undefined },
+    opened: { type: Number, default: undefined },
     merges: { type: Buffer, default: undefined },
   },
   { timestamps: false, versionKey: false, strict: "throw", collection: "rollups" },

@@ -96,13 +96,6 @@ export function addFlatPart(into: RollupPart, flat: Float64Array, offset: number
   return next;
 }
 
-/** A stored total's count of opened PRs, read without building its part (values and all). */
-export function openedOf(stored: StoredBytes): number {
-  const flat = decodeNumbers(stored);
-  if (flat.length < HEAD) throw new CorruptRollupError(`a part of ${flat.length} numbers`);
-  return flat[COUNTS.indexOf("opened")];
-}
-
 export const encodePart = (part: RollupPart): Buffer => encodeNumbers(flattenPart(part));
 export const decodePart = (stored: StoredBytes): RollupPart => unflattenPart(decodeNumbers(stored));
 
