@@ -5,6 +5,7 @@ import type { RepositoryKey } from "../records/types.js";
 import { ROLLUP_LAYOUT, rollupId } from "../storage/models/rollup.js";
 import { encodeDays, encodeNumbers, encodePart, encodePeople } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type TimeRange } from "../storage/rollups/read-pull-requests.js";
+import { mergeInstallationWeeks } from "../storage/rollups/merge-installation-weeks.js";
 import { writeSlicesIfNewer } from "../storage/rollups/write-slices.js";
 import type { Store } from "../storage/store.js";
 import { upsertWithRetry } from "../storage/write/upsert-if-newer.js";
@@ -108,7 +109,10 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
   if (writes.length > 0) await store.rollups.bulkWrite(writes, { ordered: false });
 }
 
-/** Rebuilds the rollups of these weeks (their Mondays, in ms) of one repository from its stored PRs. */
+/**
+ * Rebuilds the rollups of these weeks (their Mondays, in ms) of one repository from its stored PRs,
+ * then the installation's sums of those weeks.
+ */
 export async function rebuildRollups(
   store: Store,
   repo: RepositoryKey,
@@ -118,6 +122,7 @@ export async function rebuildRollups(
   for (let start = 0; start < sorted.length; start += WEEKS_PER_ROUND) {
     await rebuildRound(store, repo, sorted.slice(start, start + WEEKS_PER_ROUND));
   }
+  await mergeInstallationWeeks(store, repo.installationId, sorted);
 }
 
 /** The weeks a PR's conversion must rebuild: those it counts in now, and those it counted in before. */

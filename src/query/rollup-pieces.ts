@@ -5,6 +5,7 @@ import { emptyPart, type RollupPart } from "../metrics/rollup-part.js";
 import { DAY_MS, splitAtDays, splitAtWeeks, weekKey, weekStart, type TimeRange } from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
 import type { RollupSliceDocument } from "../storage/models/rollup-slice.js";
+import type { WeekRollupDocument } from "../storage/models/week-rollup.js";
 import {
   addFlatPart,
   daySection,
@@ -106,7 +107,10 @@ function addPeople(sums: Sums, people: PackedPeople): void {
   }
 }
 
-/** Adds the stored rollups of the whole weeks in [since, until): the grouping's part of each. */
+/**
+ * Adds the stored rollups of the whole weeks in [since, until): the grouping's part of each, from the
+ * installation's weeks unless the grouping or the scope is per repository.
+ */
 async function addWeeks(
   store: Store,
   scope: PullRequestScope,
@@ -117,6 +121,17 @@ async function addWeeks(
 ): Promise<void> {
   const field = PARTS[groupBy];
   const week = { $gte: weeks.since, $lt: weeks.until };
+  if (scope.repoId === undefined && groupBy !== "repo") {
+    const docs = await store.weekRollups
+      .find({ installationId: scope.installationId, week }, { _id: 0, week: 1, [field]: 1 })
+      .lean<WeekRollupDocument[]>();
+    for (const doc of docs) {
+      const stored = doc[field];
+      if (stored && field === "total") addStored(sums, keyOf(0, doc.week), decodeNumbers(stored), 0, true);
+      else if (stored) addPeople(sums, readPeople(stored));
+    }
+    return;
+  }
   if (field !== "total") {
     const slices = await store.rollupSlices
       .find({ ...scope, kind: field, week }, { _id: 0, data: 1 })

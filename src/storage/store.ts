@@ -13,6 +13,7 @@ import { repositoryModel } from "./models/repository.js";
 import { reviewModel } from "./models/review.js";
 import { rollupModel } from "./models/rollup.js";
 import { rollupSliceModel } from "./models/rollup-slice.js";
+import { weekRollupModel } from "./models/week-rollup.js";
 
 /** Every model bound to one connection, passed to the modules that read or write (so tests inject it). */
 export function createStore(db: Connection) {
@@ -34,6 +35,7 @@ export function createStore(db: Connection) {
     inboxDeliveryIds: inboxDeliveryIdModel(db),
     rollups: rollupModel(db),
     rollupSlices: rollupSliceModel(db),
+    weekRollups: weekRollupModel(db),
   };
 }
 

@@ -124,6 +124,7 @@ async function reset(store: Store): Promise<void> {
     store.pullRequests.deleteMany({}),
     store.rollups.deleteMany({}),
     store.rollupSlices.deleteMany({}),
+    store.weekRollups.deleteMany({}),
     store.repositories.deleteMany({}),
   ]);
   await store.repositories.insertMany(

@@ -53,7 +53,14 @@ it("the metrics and DORA queries and recompute read on indexes and write by key"
   await getDora(store, 1, { ...range, repo: widgets.repo });
   await recomputeRepositories(store, [{ ...widgets, fullName: widgets.repo }], () => undefined);
 
-  const checked = ["rollups", "rollup_slices", "pull_requests", "repositories", "deployments"];
+  const checked = [
+    "rollups",
+    "rollup_slices",
+    "week_rollups",
+    "pull_requests",
+    "repositories",
+    "deployments",
+  ];
   const sent = db.sent.filter((one) => checked.includes(one.collection));
   expect(new Set(sent.map((one) => one.collection))).toEqual(new Set(checked));
   // Names given in any case are looked up by the repository resolver, outside this check.
@@ -62,5 +69,6 @@ it("the metrics and DORA queries and recompute read on indexes and write by key"
   const writes = sent.filter((one) => one.kind === "update");
   expect(writes.filter((one) => one.collection === "rollups")).not.toHaveLength(0);
   expect(writes.filter((one) => one.collection === "rollup_slices")).not.toHaveLength(0);
+  expect(writes.filter((one) => one.collection === "week_rollups")).not.toHaveLength(0);
   expect(writes.filter((one) => !isPointWrite(one)).map((one) => JSON.stringify(one.filter))).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import type { InstallationRecord, RepositoryFields } from "../../records/types.js";
+import { mergeInstallationWeeks } from "../rollups/merge-installation-weeks.js";
 import { installationScopedModels, type Store } from "../store.js";
 import { isRemoved, recordAccess, removalsOf } from "./access.js";
 import { upsertWithRetry } from "./upsert-if-newer.js";
@@ -11,7 +12,9 @@ interface ScopedModel {
 function deleteEverywhere(store: Store, filter: Parameters<ScopedModel["deleteMany"]>[0]) {
   // Rollups too: derived from the records, they must go with them (a week left would still be counted).
   const models: ScopedModel[] = [...installationScopedModels(store), store.rollups, store.rollupSlices];
-  return Promise.all(models.map((model) => model.deleteMany(filter).exec()));
+  // An installation's weeks span its repositories: they go with it, or are added up again without some.
+  const installationWide = filter.repoId === undefined ? [store.weekRollups.deleteMany(filter).exec()] : [];
+  return Promise.all([...models.map((model) => model.deleteMany(filter).exec()), ...installationWide]);
 }
 
 /** Stores the installation unless it was deleted: then it is a late delivery. Returns whether stored. */
@@ -81,7 +84,14 @@ export async function removeRepositories(
   repoIds: readonly number[],
 ): Promise<void> {
   if (repoIds.length === 0) return;
-  await deleteEverywhere(store, { installationId, repoId: { $in: [...repoIds] } });
+  const filter = { installationId, repoId: { $in: [...repoIds] } };
+  const weeks = await store.rollups.find(filter, { _id: 0, week: 1 }).lean();
+  await deleteEverywhere(store, filter);
+  await mergeInstallationWeeks(
+    store,
+    installationId,
+    weeks.map(({ week }) => week.getTime()),
+  );
 }
 
 /**

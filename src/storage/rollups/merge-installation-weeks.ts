@@ -1,0 +1,113 @@
+import { noteName, type PersonName, type PersonPart } from "../../metrics/rollup-build.js";
+import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
+import { weekRollupId } from "../models/week-rollup.js";
+import type { Store } from "../store.js";
+import { upsertWithRetry } from "../write/upsert-if-newer.js";
+import { addFlatPart, decodeNumbers, encodePart, encodePeople, readPeople } from "./codec.js";
+
+/** Weeks merged together: bounds what is held in memory (a quarter of a large organisation). */
+const WEEKS_PER_ROUND = 13;
+
+/** Every person's summed part, shown by the name `noteName` keeps. */
+class PeopleSum {
+  private readonly parts = new Map<string, RollupPart>();
+  private readonly names = new Map<string, PersonName>();
+
+  add(stored: Uint8Array): void {
+    const { names, parts } = readPeople(stored);
+    let offset = 0;
+    for (const [key, login, at] of names) {
+      let part = this.parts.get(key);
+      if (!part) this.parts.set(key, (part = emptyPart()));
+      offset = addFlatPart(part, parts, offset);
+      noteName(this.names, { key, login, at });
+    }
+  }
+
+  /** In key order, so a merge of the same parts writes the same bytes. */
+  people(): PersonPart[] {
+    return [...this.parts.keys()]
+      .sort()
+      .map((key) => ({ ...(this.parts.get(key) as RollupPart), ...(this.names.get(key) as PersonName) }));
+  }
+}
+
+/** One week's sums across the installation's repositories. */
+interface WeekSums {
+  total: RollupPart;
+  authors: PeopleSum;
+  reviewers: PeopleSum;
+}
+
+async function sumWeeks(store: Store, installationId: number, weeks: readonly Date[]) {
+  const sums = new Map(
+    weeks.map((week): [number, WeekSums] => [
+      week.getTime(),
+      { total: emptyPart(), authors: new PeopleSum(), reviewers: new PeopleSum() },
+    ]),
+  );
+  const totals = await store.rollups
+    .find({ installationId, week: { $in: weeks } }, { _id: 0, week: 1, total: 1 })
+    .lean();
+  for (const { week, total } of totals) {
+    const sum = sums.get(week.getTime());
+    if (sum && total) addFlatPart(sum.total, decodeNumbers(total), 0);
+  }
+  for (const kind of ["authors", "reviewers"] as const) {
+    const slices = await store.rollupSlices
+      .find({ installationId, kind, week: { $in: weeks } }, { _id: 0, week: 1, data: 1 })
+      .lean();
+    for (const { week, data } of slices) if (data) sums.get(week.getTime())?.[kind].add(data);
+  }
+  return sums;
+}
+
+async function mergeRound(store: Store, installationId: number, weeks: readonly Date[]): Promise<void> {
+  await upsertWithRetry(() =>
+    store.weekRollups.bulkWrite(
+      weeks.map((week) => ({
+        updateOne: {
+          filter: { _id: weekRollupId(installationId, week) },
+          update: { $inc: { marks: 1 }, $setOnInsert: { installationId, week } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    ),
+  );
+  const marked = await store.weekRollups
+    .find({ installationId, week: { $in: weeks } }, { _id: 1, week: 1, marks: 1 })
+    .lean();
+  const sums = await sumWeeks(store, installationId, weeks);
+  const writes = marked.map(({ _id, week, marks }) => {
+    const sum = sums.get(week.getTime());
+    const parts =
+      sum && (sum.total.merged > 0 || sum.total.opened > 0)
+        ? {
+            total: encodePart(sum.total),
+            authors: encodePeople(sum.authors.people()),
+            reviewers: encodePeople(sum.reviewers.people()),
+          }
+        : {};
+    return {
+      replaceOne: { filter: { _id, marks }, replacement: { _id, installationId, week, marks, ...parts } },
+    };
+  });
+  if (writes.length > 0) await store.weekRollups.bulkWrite(writes, { ordered: false });
+}
+
+/**
+ * Adds up these weeks (Mondays, in ms) of an installation from its repositories' stored rollups, after
+ * any of them changed. Marked first and written only if no merge was marked since: the merge that read
+ * last wins, and it read every repository-week written before it marked.
+ */
+export async function mergeInstallationWeeks(
+  store: Store,
+  installationId: number,
+  weeks: Iterable<number>,
+): Promise<void> {
+  const sorted = [...new Set(weeks)].sort((a, b) => a - b).map((week) => new Date(week));
+  for (let start = 0; start < sorted.length; start += WEEKS_PER_ROUND) {
+    await mergeRound(store, installationId, sorted.slice(start, start + WEEKS_PER_ROUND));
+  }
+}
