@@ -7,7 +7,7 @@ import {
   type GroupBy,
 } from "./aggregate.js";
 import { addMerged, emptyPart, type RollupPart } from "./rollup-part.js";
-import { DAY_MS, WEEK_MS, weekStart } from "./week.js";
+import { DAY_MS, HOUR_MS, WEEK_MS, weekStart } from "./week.js";
 
 /** The login a person is shown by, and the createdAt (ms) of the PR it came from. */
 export interface PersonName {
@@ -26,8 +26,8 @@ export interface RollupSlice {
   reviewers: PersonPart[];
 }
 
-/** A day of a week's rollup; null when nothing was merged or opened that day. */
-export type DaySlice = RollupSlice | null;
+/** A day of a week's rollup, with everyone's part of each of its 24 hours; null when nothing was merged or opened that day. */
+export type DaySlice = (RollupSlice & { hours: RollupPart[] }) | null;
 
 /** A repository-week's figures, and each of its days' (so ranges that cut a week at midnight stay exact). */
 export interface WeekRollup extends RollupSlice {
@@ -133,7 +133,13 @@ export function buildWeekRollup(prs: readonly AggregatablePullRequest[], week: D
   const days = ofDay.map((touching, index): DaySlice => {
     if (touching.size === 0) return null;
     const since = new Date(week.getTime() + index * DAY_MS);
-    return sliceOf([...touching], { since, until: new Date(since.getTime() + DAY_MS) });
+    const prsOfDay = [...touching];
+    const hours = Array.from({ length: 24 }, (_, hour) => {
+      const start = new Date(since.getTime() + hour * HOUR_MS);
+      const range = { since: start, until: new Date(start.getTime() + HOUR_MS), groupBy: "none" as const };
+      return partsOfPullRequests(prsOfDay, range).parts.get("all") ?? emptyPart();
+    });
+    return { ...sliceOf(prsOfDay, { since, until: new Date(since.getTime() + DAY_MS) }), hours };
   });
   return { ...sliceOf(prs, range), days, merges: mergesOf(prs, range) };
 }

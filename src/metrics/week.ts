@@ -1,6 +1,7 @@
 /** ISO weeks start on Monday; a week is keyed by that Monday at 00:00 UTC, as `YYYY-MM-DD`. */
 
-export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;
 
 /** The Monday 00:00 UTC that starts the ISO week holding `date`. */
@@ -65,4 +66,25 @@ export function splitAtDays(range: TimeRange): { days: TimeRange[]; partial: Tim
     { since: new Date(lastDay), until: range.until },
   ].filter((part) => part.since.getTime() < part.until.getTime());
   return { days, partial };
+}
+
+/**
+ * A range inside a day or two cut at whole hours: its whole hours, as runs inside one day each, and the
+ * partial hours at its ends (what is read from PRs).
+ */
+export function splitAtHours(range: TimeRange): { hours: TimeRange[]; partial: TimeRange[] } {
+  const firstHour = Math.ceil(range.since.getTime() / HOUR_MS) * HOUR_MS;
+  const lastHour = Math.floor(range.until.getTime() / HOUR_MS) * HOUR_MS;
+  if (firstHour >= lastHour) return { hours: [], partial: [range] };
+  const hours: TimeRange[] = [];
+  for (let start = firstHour; start < lastHour;) {
+    const end = Math.min(Math.floor(start / DAY_MS) * DAY_MS + DAY_MS, lastHour);
+    hours.push({ since: new Date(start), until: new Date(end) });
+    start = end;
+  }
+  const partial = [
+    { since: range.since, until: new Date(firstHour) },
+    { since: new Date(lastHour), until: range.until },
+  ].filter((part) => part.since.getTime() < part.until.getTime());
+  return { hours, partial };
 }

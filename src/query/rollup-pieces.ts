@@ -2,7 +2,16 @@ import type { GroupBy } from "../metrics/aggregate.js";
 import type { RollupPiece } from "../metrics/rollup-answer.js";
 import { noteName, partsOfPullRequests, type PersonName, type RollupSlice } from "../metrics/rollup-build.js";
 import { emptyPart, type RollupPart } from "../metrics/rollup-part.js";
-import { DAY_MS, splitAtDays, splitAtWeeks, weekKey, weekStart, type TimeRange } from "../metrics/week.js";
+import {
+  DAY_MS,
+  HOUR_MS,
+  splitAtDays,
+  splitAtHours,
+  splitAtWeeks,
+  weekKey,
+  weekStart,
+  type TimeRange,
+} from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
 import type { RollupSliceDocument } from "../storage/models/rollup-slice.js";
 import type { WeekRollupDocument } from "../storage/models/week-rollup.js";
@@ -10,6 +19,8 @@ import {
   addFlatPart,
   daySection,
   decodeNumbers,
+  endOfFlatPart,
+  isEmptyFlatPart,
   readPeople,
   type PackedPeople,
 } from "../storage/rollups/codec.js";
@@ -37,6 +48,8 @@ const PARTS = {
 interface Sums {
   parts: Map<string, RollupPart>;
   names: Map<string, PersonName>;
+  /** Each edge week's stored days, by its Monday (ms). */
+  days: Map<number, Promise<StoredDays[]>>;
 }
 
 function sumOf(sums: Sums, key: string): RollupPart {
@@ -147,6 +160,20 @@ async function addWeeks(
   }
 }
 
+type StoredDays = Pick<RollupSliceDocument, "repoId" | "data">;
+
+/** A week's stored days, read once per request: its whole days and its whole hours both come from them. */
+function daysOfWeek(store: Store, scope: PullRequestScope, week: Date, sums: Sums): Promise<StoredDays[]> {
+  const found = sums.days.get(week.getTime());
+  if (found) return found;
+  const read = store.rollupSlices
+    .find({ ...scope, kind: "days", week }, { _id: 0, repoId: 1, data: 1 })
+    .lean<StoredDays[]>()
+    .exec();
+  sums.days.set(week.getTime(), read);
+  return read;
+}
+
 /** Adds the days [since, until) (midnights, inside one week) from their week's stored days. */
 async function addDays(
   store: Store,
@@ -155,15 +182,12 @@ async function addDays(
   groupBy: GroupBy,
   keyOf: TotalKey,
   sums: Sums,
-): Promise<void> {
+) {
   const week = weekStart(days.since);
   const first = Math.round((days.since.getTime() - week.getTime()) / DAY_MS);
   const count = Math.round((days.until.getTime() - days.since.getTime()) / DAY_MS);
   const section = PARTS[groupBy];
-  const stored = await store.rollupSlices
-    .find({ ...scope, kind: "days", week }, { _id: 0, repoId: 1, data: 1 })
-    .lean<Pick<RollupSliceDocument, "repoId" | "data">[]>();
-  for (const { repoId, data } of stored) {
+  for (const { repoId, data } of await daysOfWeek(store, scope, week, sums)) {
     for (let day = first; data && day < first + count; day += 1) {
       const bytes = daySection(data, day, section);
       if (!bytes) continue;
@@ -173,10 +197,53 @@ async function addDays(
   }
 }
 
+/** Adds the whole hours [since, until) (inside one day) from their day's stored hour totals. */
+async function addHours(
+  store: Store,
+  scope: PullRequestScope,
+  hours: TimeRange,
+  keyOf: TotalKey,
+  sums: Sums,
+) {
+  const day = Math.floor(hours.since.getTime() / DAY_MS) * DAY_MS;
+  const week = weekStart(hours.since);
+  const first = Math.round((hours.since.getTime() - day) / HOUR_MS);
+  const until = Math.round((hours.until.getTime() - day) / HOUR_MS);
+  for (const { repoId, data } of await daysOfWeek(store, scope, week, sums)) {
+    const bytes = data ? daySection(data, Math.round((day - week.getTime()) / DAY_MS), "hours") : null;
+    if (!bytes) continue;
+    const flat = decodeNumbers(bytes);
+    let offset = 0;
+    for (let hour = 0; hour < until; hour += 1) {
+      // An hour with nothing must not make a group (a repository's exists only where it has a PR).
+      const used = hour >= first && !isEmptyFlatPart(flat, offset);
+      offset = used ? addStored(sums, keyOf(repoId, week), flat, offset, true) : endOfFlatPart(flat, offset);
+    }
+  }
+}
+
+/**
+ * What of a partial day the stored hours cover (not people's: hours hold only totals), and what is left
+ * for the PRs themselves: a day at a large organisation is hundreds of PRs, an hour a few dozen.
+ */
+async function addPartialDay(
+  store: Store,
+  scope: PullRequestScope,
+  part: TimeRange,
+  groupBy: GroupBy,
+  keyOf: TotalKey,
+  sums: Sums,
+): Promise<TimeRange[]> {
+  if (groupBy === "author" || groupBy === "reviewer") return [part];
+  const cut = splitAtHours(part);
+  for (const hours of cut.hours) await addHours(store, scope, hours, keyOf, sums);
+  return cut.partial;
+}
+
 /**
  * The pieces of an aggregate over [since, until) for one installation or repository: the rollups of its
- * whole weeks, the day slices of its partial weeks' whole days, and what is left of a day at either end
- * computed from its PRs, read on an index. Exact for any range: a PR counts in one piece, never two.
+ * whole weeks, the day slices of its partial weeks' whole days (and whole hours, for totals), and what
+ * is left at either end computed from its PRs, read on an index. Exact for any range: a PR counts in one piece, never two.
  */
 export async function piecesOfRange(
   store: Store,
@@ -185,14 +252,15 @@ export async function piecesOfRange(
   into: Pieces,
 ): Promise<void> {
   const { weeks, edges } = splitAtWeeks(range.since, range.until);
-  const sums: Sums = { parts: new Map(), names: new Map() };
+  const sums: Sums = { parts: new Map(), names: new Map(), days: new Map() };
   const keyOf = totalKey(range.groupBy);
   if (weeks) await addWeeks(store, scope, weeks, range.groupBy, keyOf, sums);
   const partial: TimeRange[] = [];
   for (const edge of edges) {
     const cut = splitAtDays(edge);
     for (const days of cut.days) await addDays(store, scope, days, range.groupBy, keyOf, sums);
-    partial.push(...cut.partial);
+    for (const part of cut.partial)
+      partial.push(...(await addPartialDay(store, scope, part, range.groupBy, keyOf, sums)));
   }
   await piecesOf(store, scope, range.groupBy, sums, into);
   const prs = partial.length > 0 ? await readPullRequestsInRanges(store, scope, partial) : [];

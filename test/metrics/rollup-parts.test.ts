@@ -13,7 +13,16 @@ import {
   type RollupSlice,
 } from "../../src/metrics/rollup-build.js";
 import { emptyPart } from "../../src/metrics/rollup-part.js";
-import { DAY_MS, splitAtDays, splitAtWeeks, WEEK_MS, weekKey, weekStart } from "../../src/metrics/week.js";
+import {
+  DAY_MS,
+  HOUR_MS,
+  splitAtDays,
+  splitAtHours,
+  splitAtWeeks,
+  WEEK_MS,
+  weekKey,
+  weekStart,
+} from "../../src/metrics/week.js";
 import {
   addFlatPart,
   daySection,
@@ -21,6 +30,8 @@ import {
   decodePart,
   decodePeople,
   encodeDays,
+  endOfFlatPart,
+  isEmptyFlatPart,
   encodePart,
   encodePeople,
   type DaySection,
@@ -60,7 +71,7 @@ function sliceTo(
 const weekBytes =
   (slice: RollupSlice): Encoded =>
   (section) =>
-    section === "total" ? encodePart(slice.total) : encodePeople(slice[section]);
+    section === "total" ? encodePart(slice.total) : section === "hours" ? null : encodePeople(slice[section]);
 
 function viaRollups(
   prs: readonly AggregatablePullRequest[],
@@ -92,7 +103,27 @@ function viaRollups(
           sliceTo((section) => daySection(stored, day, section), keyOf(repo, week), range.groupBy, into);
       }
     }
-    for (const part of partial) {
+    const people = range.groupBy === "author" || range.groupBy === "reviewer";
+    const cut = partial.map((part) => (people ? { hours: [], partial: [part] } : splitAtHours(part)));
+    for (const run of cut.flatMap((part) => part.hours)) {
+      const day = Math.floor(run.since.getTime() / DAY_MS) * DAY_MS;
+      const week = weekStart(run.since).getTime();
+      for (const repo of repos) {
+        const hours = daySection(encodeDays(rollupOf(repo, week).days), (day - week) / DAY_MS, "hours");
+        const flat = hours ? decodeNumbers(hours) : new Float64Array();
+        let offset = 0;
+        for (let hour = 0; flat.length > 0 && hour < (run.until.getTime() - day) / HOUR_MS; hour += 1) {
+          if (hour < (run.since.getTime() - day) / HOUR_MS || isEmptyFlatPart(flat, offset))
+            offset = endOfFlatPart(flat, offset);
+          else {
+            const part = emptyPart();
+            offset = addFlatPart(part, flat, offset, true);
+            into.pieces.push({ key: keyOf(repo, week), part });
+          }
+        }
+      }
+    }
+    for (const part of cut.flatMap((one) => one.partial)) {
       const parts = partsOfPullRequests(prs, { ...part, groupBy: range.groupBy });
       for (const [key, piece] of parts.parts) into.pieces.push({ key, part: piece });
       into.names.push(...parts.names.values());

@@ -1,4 +1,4 @@
-import { weekKey, weekKeysBetween, weekStart } from "../../src/metrics/week.js";
+import { weekKey, weekKeysBetween, weekStart, splitAtHours } from "../../src/metrics/week.js";
 import { at } from "./fixtures.js";
 
 describe("weekKey", () => {
@@ -31,5 +31,25 @@ describe("weekKeysBetween", () => {
 
   it("is empty for an empty range", () => {
     expect(weekKeysBetween(at("2026-03-04T00:00:00Z"), at("2026-03-04T00:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("splitAtHours", () => {
+  it("cuts a range across midnight into whole hours per day and partial hours at its ends", () => {
+    expect(splitAtHours({ since: at("2026-03-04T22:30:00Z"), until: at("2026-03-05T02:15:00Z") })).toEqual({
+      hours: [
+        { since: at("2026-03-04T23:00:00Z"), until: at("2026-03-05T00:00:00Z") },
+        { since: at("2026-03-05T00:00:00Z"), until: at("2026-03-05T02:00:00Z") },
+      ],
+      partial: [
+        { since: at("2026-03-04T22:30:00Z"), until: at("2026-03-04T23:00:00Z") },
+        { since: at("2026-03-05T02:00:00Z"), until: at("2026-03-05T02:15:00Z") },
+      ],
+    });
+  });
+
+  it("leaves a range with no whole hour to the PRs", () => {
+    const range = { since: at("2026-03-04T10:10:00Z"), until: at("2026-03-04T10:50:00Z") };
+    expect(splitAtHours(range)).toEqual({ hours: [], partial: [range] });
   });
 });

@@ -71,6 +71,21 @@ export function decodeNumbers(stored: StoredBytes): Float64Array {
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
+/** Whether the part flattened at `flat[offset…]` counts no PR, merged or opened. */
+export const isEmptyFlatPart = (flat: Float64Array, offset: number): boolean =>
+  flat[offset + COUNTS.indexOf("merged")] === 0 && flat[offset + COUNTS.indexOf("opened")] === 0;
+
+/** The offset just past the part flattened at `flat[offset…]`, which is left unread. */
+export function endOfFlatPart(flat: Float64Array, offset: number): number {
+  if (flat.length < offset + HEAD) throw new CorruptRollupError(`a part of ${flat.length - offset} numbers`);
+  let next = offset + HEAD;
+  for (let index = 0; index < DURATION_METRICS.length; index += 1) {
+    next += flat[offset + COUNTS.length + SIZE_BUCKETS.length + index];
+  }
+  if (!Number.isInteger(next) || next > flat.length) throw new CorruptRollupError("bad value counts");
+  return next;
+}
+
 /**
  * Adds the part flattened at `flat[offset…]` into `into`, without building it first (a year of people is
  * tens of thousands of parts): the counts at once, the values pushed one by one, or, `asRuns`, kept as
@@ -156,7 +171,7 @@ export function decodePeople(stored: StoredBytes): PersonPart[] {
 }
 
 /** A day's sections in a week's days binary, in this order. */
-const DAY_SECTIONS = ["total", "authors", "reviewers"] as const;
+const DAY_SECTIONS = ["total", "authors", "reviewers", "hours"] as const;
 export type DaySection = (typeof DAY_SECTIONS)[number];
 const DAYS = 7;
 /** Where each section sits: a uint32 offset and a uint32 length per day and section. */
@@ -166,7 +181,7 @@ const padded = (length: number) => Math.ceil(length / 8) * 8;
 
 /**
  * A week's seven days (Monday first) as one binary: a table of where each day's total (`encodePart`),
- * authors and reviewers (`encodePeople`) sit, then each of them 8-byte aligned, so a reader decodes
+ * authors and reviewers (`encodePeople`) and its 24 hours' totals (flattened one after another) sit, then each of them 8-byte aligned, so a reader decodes
  * only the section it needs. A day with nothing has empty sections.
  */
 export function encodeDays(days: readonly DaySlice[]): Buffer {
@@ -174,7 +189,12 @@ export function encodeDays(days: readonly DaySlice[]): Buffer {
   const sections = days.flatMap((day) =>
     day === null
       ? DAY_SECTIONS.map(() => Buffer.alloc(0))
-      : [encodePart(day.total), encodePeople(day.authors), encodePeople(day.reviewers)],
+      : [
+          encodePart(day.total),
+          encodePeople(day.authors),
+          encodePeople(day.reviewers),
+          encodeNumbers(day.hours.flatMap(flattenPart)),
+        ],
   );
   const packed = Buffer.alloc(TABLE + sections.reduce((total, section) => total + padded(section.length), 0));
   let offset = TABLE;
