@@ -1,6 +1,7 @@
 import { MongoBulkWriteError } from "mongodb";
 import type { AnyBulkWriteOperation } from "mongoose";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../../records/types.js";
+import { rebuildWeeksOf } from "../deployment-weeks/rebuild.js";
 import { removalsOf } from "./access.js";
 import { purgeRemoved } from "./installations.js";
 import type { Store } from "../store.js";
@@ -194,6 +195,8 @@ export async function writeDeployments(
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round += 1) {
       pending = await writeRound(store.deployments, pending, outcome);
     }
+    // Every week written to, changed or not: a repeat after a crash between the two heals the week.
+    await rebuildWeeksOf(store, allowed);
   } finally {
     await purgeRemoved(store, installationId, repoIds);
   }

@@ -1,4 +1,5 @@
 import type { InstallationRecord, RepositoryFields } from "../../records/types.js";
+import { removeDeploymentWeeks } from "../deployment-weeks/remove.js";
 import { installationScopedModels, type Store } from "../store.js";
 import { isRemoved, recordAccess, removalsOf } from "./access.js";
 import { upsertWithRetry } from "./upsert-if-newer.js";
@@ -11,7 +12,10 @@ interface ScopedModel {
 function deleteEverywhere(store: Store, filter: Parameters<ScopedModel["deleteMany"]>[0]) {
   // Rollups too: derived from the records, they must go with them (a week left would still be counted).
   const models: ScopedModel[] = [...installationScopedModels(store), store.rollups];
-  return Promise.all(models.map((model) => model.deleteMany(filter).exec()));
+  return Promise.all([
+    ...models.map((model) => model.deleteMany(filter).exec()),
+    removeDeploymentWeeks(store, filter),
+  ]);
 }
 
 /** Stores the installation unless it was deleted: then it is a late delivery. Returns whether stored. */
