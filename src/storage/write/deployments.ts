@@ -16,8 +16,9 @@ import type { Store } from "../store.js";
  *   status are the same entry, whichever came first;
  * - nothing is stored for a repository removed from the app, and what was written while a removal
  *   applied is purged again (the access records are the tombstones).
- * A repeat of the same data writes nothing. Every write is led by `_id` or the exact unique key, so
- * the embedded server finds each document by a point lookup.
+ * A repeat of the same data writes no deployment. Every write is led by `_id` or the exact unique key, so
+ * the embedded server finds each document by a point lookup. The weeks written to are then rebuilt in
+ * DORA's deployment weeks (src/storage/deployment-weeks/rebuild.ts), whoever brought the deployments.
  */
 export interface DeploymentWriteOutcome {
   inserted: number;
