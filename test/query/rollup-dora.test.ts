@@ -190,4 +190,5 @@ it("DORA from the compact stores equals the direct computation, before and after
     ),
     { numRuns: 15 },
   );
-});
+  // Fifteen databases seeded and recomputed: far past the default timeout on a loaded machine.
+}, 120_000);
