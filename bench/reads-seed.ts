@@ -1,5 +1,6 @@
 import { createToken } from "../src/api/tokens.js";
 import { rebuildRollups } from "../src/convert/rebuild-rollups.js";
+import { rebuildRepositoryDeploymentWeeks } from "../src/storage/deployment-weeks/rebuild.js";
 import { earliest } from "../src/metrics/arithmetic.js";
 import { rollupWeeksOf } from "../src/metrics/rollup-build.js";
 import { WEEK_MS, weekStart } from "../src/metrics/week.js";
@@ -201,6 +202,12 @@ export async function createReadsOrg(store: Store): Promise<SeededOrg> {
     repos.flatMap((_, i) => deployments(i, since, until)),
     opts,
   );
+  // DORA's deployment weeks as the write path leaves them, rebuilt as `mergelens recompute` does.
+  for (const [i] of repos.entries())
+    await rebuildRepositoryDeploymentWeeks(store, {
+      installationId: READS_INSTALLATION,
+      repoId: 900_000 + i,
+    });
   const { token } = await createToken(store, { installationId: READS_INSTALLATION, name: "bench" });
   return {
     installationId: READS_INSTALLATION,

@@ -1,5 +1,6 @@
 import { DEFAULT_REPO_CONFIG } from "../metrics/repo-config.js";
 import type { RepositoryKey } from "../records/types.js";
+import { rebuildRepositoryDeploymentWeeks } from "../storage/deployment-weeks/rebuild.js";
 import type { Store } from "../storage/store.js";
 import { readCachedRepoConfig } from "./repo-config-cache.js";
 import { refreshRepositoryPullRequests, type RefreshProgress } from "./refresh-repository.js";
@@ -18,7 +19,7 @@ export interface RecomputeProgress extends RefreshProgress {
 /**
  * `mergelens recompute`: every PR of these repositories derived again from its stored records, with
  * each repository's cached `.github/mergelens.yml` (the defaults where it was never fetched), and every
- * rollup rebuilt. Idempotent: a run cut short is simply run again. Returns the PRs recomputed.
+ * rollup and deployment week rebuilt. Idempotent: a run cut short is simply run again. Returns the PRs recomputed.
  */
 export async function recomputeRepositories(
   store: Store,
@@ -37,6 +38,7 @@ export async function recomputeRepositories(
       onProgress({ ...place, ...progress });
     });
     prs += done;
+    await rebuildRepositoryDeploymentWeeks(store, key);
   }
   return prs;
 }

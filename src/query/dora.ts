@@ -1,15 +1,12 @@
-import { productionDeployments } from "../metrics/deployments.js";
-import { computeDora, type Dora, type DoraInput } from "../metrics/dora.js";
-import { computeDoraWeeks, type DoraWeek } from "../metrics/dora-weeks.js";
-import type { RepoConfig } from "../metrics/repo-config.js";
-import type { DeploymentRecord } from "../records/types.js";
+import { computeDoraColumns, type DoraColumnsInput } from "../metrics/dora-columns.js";
+import type { Dora } from "../metrics/dora.js";
+import type { DoraWeek } from "../metrics/dora-weeks.js";
+import { productionColumns } from "../metrics/production-columns.js";
+import { readDeploymentWeeksFrom } from "../storage/deployment-weeks/read.js";
 import type { Store } from "../storage/store.js";
 import { mergesInRange } from "./dora-merges.js";
 import { configOf, repoConfigs } from "./repo-configs.js";
 import { resolveRepository } from "./repositories.js";
-
-/** computeDora takes one pattern for all; each repository's own is applied before (productionOnly). */
-const ANY_ENVIRONMENT = "";
 
 export interface DoraQuery {
   repo?: string;
@@ -36,76 +33,34 @@ async function repositoriesInScope(store: Store, scope: { installationId: number
 }
 
 /**
- * The deployments of these repositories created from `since` on: one query per repository, each an
- * equality prefix and one range on `{installationId, repoId, createdAt}` (STACK.md).
- */
-async function deploymentsFrom(
-  store: Store,
-  installationId: number,
-  repoIds: readonly number[],
-  since: Date,
-): Promise<DeploymentRecord[]> {
-  const lists = await Promise.all(
-    repoIds.map((repoId) =>
-      store.deployments
-        .find({ installationId, repoId, createdAt: { $gte: since } }, { _id: 0 })
-        .lean<DeploymentRecord[]>()
-        .exec(),
-    ),
-  );
-  return lists.flat();
-}
-
-/** The production deployments, each repository's by its own `productionEnvironment` pattern. */
-function productionOnly(deployments: readonly DeploymentRecord[], configs: Map<number, RepoConfig>) {
-  const byRepo = new Map<number, DeploymentRecord[]>();
-  for (const deployment of deployments) {
-    byRepo.set(deployment.repoId, [...(byRepo.get(deployment.repoId) ?? []), deployment]);
-  }
-  return [...byRepo].flatMap(([repoId, list]) =>
-    productionDeployments(list, configOf(configs, repoId).productionEnvironment),
-  );
-}
-
-/**
- * The delivery figures over [since, until), in total and per week. Reads the PRs merged in the range
- * (from the rollups, with their lead-time starts), and every deployment from `since` on (the deployment that ships a
- * change or restores a failure may come after `until`). Which deployments are production is each
- * repository's own `productionEnvironment`, for every figure.
+ * The delivery figures over [since, until), in total and per week, from two reads of compact weeks:
+ * the PR rollups' merges (each merged PR's mergedAt and lead-time start) over the range, and the
+ * deployment weeks from `since` on (the deployment that ships a change or restores a failure may come
+ * after `until`). Which deployments are production is each repository's own `productionEnvironment`,
+ * decided here on the stored environment names, so a config change needs no rebuild.
  */
 export async function getDora(store: Store, installationId: number, query: DoraQuery): Promise<DoraReport> {
   const repoId = query.repo ? (await resolveRepository(store, installationId, query.repo)).repoId : undefined;
   const scope = { installationId, ...(repoId === undefined ? {} : { repoId }) };
   const repos = await repositoriesInScope(store, scope);
-  const configs = await repoConfigs(
-    store,
-    installationId,
-    repos.map((repo) => repo.repoId),
-  );
-  // Merged PRs as lead time needs them: their start is already each one's first commit (or creation).
-  const merges = await mergesInRange(store, scope, query);
-  const deployments = await deploymentsFrom(
-    store,
-    installationId,
-    repos.map((repo) => repo.repoId),
-    query.since,
-  );
-  const input: DoraInput = {
-    prs: merges.map((merge, index) => ({
-      repoId: merge.repoId,
-      number: index,
-      createdAt: merge.start,
-      mergedAt: merge.mergedAt,
-    })),
-    commitsByPr: new Map(),
-    deployments: productionOnly(deployments, configs),
+  const ids = repos.map((repo) => repo.repoId);
+  const [configs, merges, weeks] = await Promise.all([
+    repoConfigs(store, installationId, ids),
+    mergesInRange(store, scope, query),
+    readDeploymentWeeksFrom(store, scope, query.since),
+  ]);
+  const input: DoraColumnsInput = {
+    production: ids.map((id) =>
+      productionColumns(id, weeks.get(id) ?? [], configOf(configs, id).productionEnvironment),
+    ),
+    merges,
     since: query.since,
     until: query.until,
-    productionPattern: ANY_ENVIRONMENT,
   };
+  const { figures, weeks: perWeek } = computeDoraColumns(input);
   return {
-    ...computeDora(input),
-    weeks: computeDoraWeeks(input),
+    ...figures,
+    weeks: perWeek,
     productionEnvironments: repos.map((repo) => ({
       repo: repo.fullName,
       pattern: configOf(configs, repo.repoId).productionEnvironment,

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Probot } from "probot";
 import type { Env } from "../config/env.js";
 import { loadRepoConfigFile } from "../convert/load-repo-config.js";
+import { upgradeDeploymentWeeks } from "../convert/upgrade-deployment-weeks.js";
 import { upgradeRollups } from "../convert/upgrade-rollups.js";
 import type { ErrorReporter } from "../observability/error-reporter.js";
 import { adoptLegacyInbox, ensureInboxRetention, inboxStorage } from "../storage/inbox/index.js";
@@ -33,6 +34,8 @@ export async function startInboxProcessor(options: InboxOptions): Promise<InboxP
   if (moved > 0) options.log.info({ moved }, "inbox: deliveries of the first inbox moved to inbox_batches");
   const upgraded = await upgradeRollups(options.store);
   if (upgraded > 0) options.log.info({ upgraded }, "rollups of an earlier layout rebuilt");
+  const deployments = await upgradeDeploymentWeeks(options.store);
+  if (deployments > 0) options.log.info({ repositories: deployments }, "deployment weeks built");
   const processor = createInboxProcessor(
     {
       store: options.store,

@@ -6,6 +6,7 @@ import { checkRunModel, checkSuiteModel } from "./models/check-run.js";
 import { commentModel } from "./models/comment.js";
 import { commitModel } from "./models/commit.js";
 import { deploymentModel } from "./models/deployment.js";
+import { deploymentWeekModel } from "./models/deployment-week.js";
 import { inboxDeliveryIdModel, inboxModel } from "./models/inbox-batch.js";
 import { installationModel } from "./models/installation.js";
 import { pullRequestModel } from "./models/pull-request.js";
@@ -36,6 +37,7 @@ export function createStore(db: Connection) {
     rollups: rollupModel(db),
     rollupSlices: rollupSliceModel(db),
     weekRollups: weekRollupModel(db),
+    deploymentWeeks: deploymentWeekModel(db),
   };
 }
 

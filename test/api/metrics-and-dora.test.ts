@@ -2,6 +2,7 @@ import { createToken } from "../../src/api/tokens.js";
 import { useTestDatabase } from "../harness/database.js";
 import { useApiServer } from "./harness.js";
 import { seedInstallation, seedPullRequests, seedRepository, withConfig } from "./seed.js";
+import { seedDeployments } from "../harness/deployments.js";
 
 const db = useTestDatabase();
 const now = new Date("2024-06-01T00:00:00Z");
@@ -87,11 +88,13 @@ beforeAll(async () => {
     deploymentId: id,
     environment,
     sha: `s${id}`,
+    ref: "main",
+    creator: null,
     createdAt: t(createdAt),
     updatedAt: t(createdAt),
     statuses: [{ statusId: id, state, createdAt: t(createdAt) }],
   });
-  await store.deployments.insertMany([
+  await seedDeployments(store, [
     deployment(1, 3, "production", "2024-05-02T12:00Z", "success"),
     deployment(2, 3, "Production", "2024-05-07T00:00Z", "failure"),
     deployment(3, 3, "prod", "2024-05-07T06:00Z", "success"),

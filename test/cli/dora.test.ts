@@ -4,6 +4,7 @@ import { seedInstallation, seedPullRequests, seedRepository, withConfig } from "
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import { deploymentRecord } from "../harness/factories.js";
 import { cliRunner } from "./harness.js";
+import { seedDeployments } from "../harness/deployments.js";
 
 /** `mergelens dora`, checked against the API's answer on the same data: the surfaces must agree. */
 const db = useTestDatabase();
@@ -40,7 +41,7 @@ beforeEach(async () => {
       mergedAt: t("2024-05-21T00:00Z"),
     },
   ]);
-  await store.deployments.insertMany([
+  await seedDeployments(store, [
     deployed(1, "live", "2024-05-21T06:00Z", "success"),
     deployed(2, "live", "2024-05-28T00:00Z", "failure"),
     deployed(3, "live", "2024-05-28T12:00Z", "success"),

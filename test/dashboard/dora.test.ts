@@ -5,6 +5,7 @@ import { useTestDatabase } from "../harness/database.js";
 import { deploymentRecord } from "../harness/factories.js";
 import { describeInBrowser, useDashboardInBrowser } from "./browser.js";
 import { seedDashboardData } from "./seed.js";
+import { seedDeployments } from "../harness/deployments.js";
 
 const db = useTestDatabase();
 const dashboard = useDashboardInBrowser(db.store);
@@ -27,7 +28,7 @@ const production = (deploymentId: number, at: number, state: string) =>
 
 beforeAll(async () => {
   token = (await seedDashboardData(db.store())).acme;
-  await db.store().deployments.insertMany([
+  await seedDeployments(db.store(), [
     // Two weeks ago: one success. Last week: a failure restored 6 hours later.
     production(1, monday - 13 * DAY, "success"),
     production(2, monday - 6 * DAY, "failure"),

@@ -3,11 +3,12 @@ import type { GroupBy } from "../../src/metrics/aggregate.js";
 import { getDora } from "../../src/query/dora.js";
 import { getMetrics, getMetricsOfInstallations } from "../../src/query/metrics.js";
 import { seedInstallation, seedPullRequests, seedRepository } from "../api/seed.js";
-import { human } from "../harness/factories.js";
+import { seedDeployments } from "../harness/deployments.js";
+import { deploymentRecord, human } from "../harness/factories.js";
 import { isPointWrite, useMonitoredDatabase } from "../harness/query-plans.js";
 
 /**
- * Every read the metrics and DORA queries and the rollup upkeep send rides an index: a scan would cost a pass
+ * Every read the metrics and DORA queries and the rollup (and deployment week) upkeep send rides an index: a scan would cost a pass
  * over every PR (or rollup) per request on the embedded server, the cost issue 10 measured.
  */
 const db = useMonitoredDatabase();
@@ -35,6 +36,19 @@ beforeAll(async () => {
       })),
     ),
   );
+  await seedDeployments(
+    store,
+    [widgets, gadgets].flatMap((repo) =>
+      ["2024-05-11T12:00Z", "2024-05-20T12:00Z"].map((at) =>
+        deploymentRecord({
+          installationId: 1,
+          repoId: repo.repoId,
+          createdAt: t(at),
+          statuses: [{ statusId: null, state: "success", createdAt: t(at) }],
+        }),
+      ),
+    ),
+  );
 });
 
 const GROUPINGS: (Exclude<GroupBy, "none"> | undefined)[] = [undefined, "week", "repo", "author", "reviewer"];
@@ -60,6 +74,7 @@ it("the metrics and DORA queries and recompute read on indexes and write by key"
     "pull_requests",
     "repositories",
     "deployments",
+    "deployment_weeks",
   ];
   const sent = db.sent.filter((one) => checked.includes(one.collection));
   expect(new Set(sent.map((one) => one.collection))).toEqual(new Set(checked));

@@ -19,7 +19,7 @@ const status = (state: string, iso: string, statusId: number | null = null) => (
 });
 
 describe("writeDeployments", () => {
-  it("stores new deployments with their statuses in one bulk write, and a repeat writes nothing", async () => {
+  it("stores new deployments with their statuses in one bulk write, and a repeat writes no deployment", async () => {
     const deployments = [101, 102, 103].map((deploymentId) =>
       deploymentRecord({
         deploymentId,
@@ -32,14 +32,17 @@ describe("writeDeployments", () => {
       statusesAdded: 0,
       refused: 0,
     });
-    const writesBefore = db.sent.filter((one) => one.kind === "update").length;
+    // DORA's weeks are rebuilt all the same (by key): a replay after a crash between the two heals them.
+    const deploymentWrites = () =>
+      db.sent.filter((one) => one.kind === "update" && one.collection === "deployments").length;
+    const writesBefore = deploymentWrites();
     expect(await writeDeployments(db.store(), deployments)).toEqual({
       inserted: 0,
       updated: 0,
       statusesAdded: 0,
       refused: 0,
     });
-    expect(db.sent.filter((one) => one.kind === "update").length).toBe(writesBefore);
+    expect(deploymentWrites()).toBe(writesBefore);
     expect((await stored()).map((one) => one.statuses.map((s) => s.state))).toEqual([
       ["queued", "success"],
       ["queued", "success"],

@@ -1,6 +1,7 @@
 import { MongoBulkWriteError } from "mongodb";
 import type { AnyBulkWriteOperation } from "mongoose";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../../records/types.js";
+import { rebuildWeeksOf } from "../deployment-weeks/rebuild.js";
 import { removalsOf } from "./access.js";
 import { purgeRemoved } from "./installations.js";
 import type { Store } from "../store.js";
@@ -15,8 +16,9 @@ import type { Store } from "../store.js";
  *   status are the same entry, whichever came first;
  * - nothing is stored for a repository removed from the app, and what was written while a removal
  *   applied is purged again (the access records are the tombstones).
- * A repeat of the same data writes nothing. Every write is led by `_id` or the exact unique key, so
- * the embedded server finds each document by a point lookup.
+ * A repeat of the same data writes no deployment. Every write is led by `_id` or the exact unique key, so
+ * the embedded server finds each document by a point lookup. The weeks written to are then rebuilt in
+ * DORA's deployment weeks (src/storage/deployment-weeks/rebuild.ts), whoever brought the deployments.
  */
 export interface DeploymentWriteOutcome {
   inserted: number;
@@ -194,6 +196,8 @@ export async function writeDeployments(
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round += 1) {
       pending = await writeRound(store.deployments, pending, outcome);
     }
+    // Every week written to, changed or not: a repeat after a crash between the two heals the week.
+    await rebuildWeeksOf(store, allowed);
   } finally {
     await purgeRemoved(store, installationId, repoIds);
   }

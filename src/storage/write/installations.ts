@@ -1,5 +1,6 @@
 import type { InstallationRecord, RepositoryFields } from "../../records/types.js";
 import { mergeInstallationWeeks } from "../rollups/merge-installation-weeks.js";
+import { removeDeploymentWeeks } from "../deployment-weeks/remove.js";
 import { installationScopedModels, type Store } from "../store.js";
 import { isRemoved, recordAccess, removalsOf } from "./access.js";
 import { upsertWithRetry } from "./upsert-if-newer.js";
@@ -14,7 +15,11 @@ function deleteEverywhere(store: Store, filter: Parameters<ScopedModel["deleteMa
   const models: ScopedModel[] = [...installationScopedModels(store), store.rollups, store.rollupSlices];
   // An installation's weeks span its repositories: they go with it, or are added up again without some.
   const installationWide = filter.repoId === undefined ? [store.weekRollups.deleteMany(filter).exec()] : [];
-  return Promise.all([...models.map((model) => model.deleteMany(filter).exec()), ...installationWide]);
+  return Promise.all([
+    ...models.map((model) => model.deleteMany(filter).exec()),
+    ...installationWide,
+    removeDeploymentWeeks(store, filter),
+  ]);
 }
 
 /** Stores the installation unless it was deleted: then it is a late delivery. Returns whether stored. */
