@@ -1,7 +1,8 @@
 import type { MergeColumns } from "../metrics/dora-columns.js";
 import { weekStart } from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
-import { decodeNumbers } from "../storage/rollups/codec.js";
+import type { WeekRollupDocument } from "../storage/models/week-rollup.js";
+import { decodeNumbers, readRepositoryMerges } from "../storage/rollups/codec.js";
 import type { PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
 
@@ -9,7 +10,7 @@ import type { Store } from "../storage/store.js";
  * The `merges` of every week's rollup the range [since, until) overlaps: each repository-week's merged
  * PRs as (mergedAt, lead-time start) pairs, as stored (views of the read bytes, no copy), on the
  * rollups' `{installationId[, repoId], week}` index (equality prefix, then one range), never reading a
- * PR. The first and last weeks hold merges outside the range: the computation keeps those inside.
+ * PR; for a whole installation, from its weeks' sums (a document per week, however many repositories). The first and last weeks hold merges outside the range: the computation keeps those inside.
  */
 export async function mergesInRange(
   store: Store,
@@ -17,11 +18,15 @@ export async function mergesInRange(
   range: { since: Date; until: Date },
 ): Promise<MergeColumns[]> {
   if (range.until.getTime() <= range.since.getTime()) return [];
+  const week = { $gte: weekStart(range.since), $lt: range.until };
+  if (scope.repoId === undefined) {
+    const weeks = await store.weekRollups
+      .find({ installationId: scope.installationId, week }, { _id: 0, merges: 1 })
+      .lean<Pick<WeekRollupDocument, "merges">[]>();
+    return weeks.flatMap(({ merges }) => (merges ? readRepositoryMerges(merges) : []));
+  }
   const docs = await store.rollups
-    .find(
-      { ...scope, week: { $gte: weekStart(range.since), $lt: range.until } },
-      { _id: 0, repoId: 1, merges: 1 },
-    )
+    .find({ ...scope, week }, { _id: 0, repoId: 1, merges: 1 })
     .lean<Pick<RollupDocument, "repoId" | "merges">[]>();
   return docs.flatMap(({ repoId, merges }) => (merges ? [{ repoId, pairs: decodeNumbers(merges) }] : []));
 }

@@ -17,6 +17,8 @@ export interface WeekRollupDocument {
   total?: Uint8Array;
   authors?: Uint8Array;
   reviewers?: Uint8Array;
+  /** Each repository's `merges` (`encodeRepositoryMerges`): DORA's lead times for the whole installation. */
+  merges?: Uint8Array;
 }
 
 const weekRollupSchema = new Schema<WeekRollupDocument>(
@@ -28,6 +30,7 @@ const weekRollupSchema = new Schema<WeekRollupDocument>(
     total: { type: Buffer, default: undefined },
     authors: { type: Buffer, default: undefined },
     reviewers: { type: Buffer, default: undefined },
+    merges: { type: Buffer, default: undefined },
   },
   { timestamps: false, versionKey: false, strict: "throw", collection: "week_rollups" },
 );

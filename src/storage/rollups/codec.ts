@@ -217,3 +217,30 @@ export function daySection(stored: StoredBytes, day: number, section: DaySection
   if (offset + length > bytes.length) throw new CorruptRollupError("days");
   return length === 0 ? null : bytes.subarray(offset, offset + length);
 }
+
+/** A repository's merges in an installation-week: (mergedAt, lead-time start) pairs, as its rollup keeps them. */
+export interface RepositoryMerges {
+  repoId: number;
+  pairs: Float64Array;
+}
+
+/** Several repositories' merges as one binary: for each, its id, its count of pairs, then the pairs. */
+export function encodeRepositoryMerges(list: readonly RepositoryMerges[]): Buffer {
+  const flat: number[] = [];
+  for (const { repoId, pairs } of [...list].sort((a, b) => a.repoId - b.repoId)) {
+    flat.push(repoId, pairs.length / 2, ...pairs);
+  }
+  return encodeNumbers(flat);
+}
+
+export function readRepositoryMerges(stored: StoredBytes): RepositoryMerges[] {
+  const flat = decodeNumbers(stored);
+  const list: RepositoryMerges[] = [];
+  for (let offset = 0; offset < flat.length;) {
+    const end = offset + 2 + flat[offset + 1] * 2;
+    if (!Number.isInteger(end) || end > flat.length) throw new CorruptRollupError("merges");
+    list.push({ repoId: flat[offset], pairs: flat.subarray(offset + 2, end) });
+    offset = end;
+  }
+  return list;
+}

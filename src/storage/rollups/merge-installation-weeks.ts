@@ -3,7 +3,15 @@ import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
 import { weekRollupId } from "../models/week-rollup.js";
 import type { Store } from "../store.js";
 import { upsertWithRetry } from "../write/upsert-if-newer.js";
-import { addFlatPart, decodeNumbers, encodePart, encodePeople, readPeople } from "./codec.js";
+import {
+  addFlatPart,
+  decodeNumbers,
+  encodePart,
+  encodePeople,
+  encodeRepositoryMerges,
+  readPeople,
+  type RepositoryMerges,
+} from "./codec.js";
 
 /** Weeks merged together: bounds what is held in memory (a quarter of a large organisation). */
 const WEEKS_PER_ROUND = 13;
@@ -37,21 +45,23 @@ interface WeekSums {
   total: RollupPart;
   authors: PeopleSum;
   reviewers: PeopleSum;
+  merges: RepositoryMerges[];
 }
 
 async function sumWeeks(store: Store, installationId: number, weeks: readonly Date[]) {
   const sums = new Map(
     weeks.map((week): [number, WeekSums] => [
       week.getTime(),
-      { total: emptyPart(), authors: new PeopleSum(), reviewers: new PeopleSum() },
+      { total: emptyPart(), authors: new PeopleSum(), reviewers: new PeopleSum(), merges: [] },
     ]),
   );
   const totals = await store.rollups
-    .find({ installationId, week: { $in: weeks } }, { _id: 0, week: 1, total: 1 })
+    .find({ installationId, week: { $in: weeks } }, { _id: 0, repoId: 1, week: 1, total: 1, merges: 1 })
     .lean();
-  for (const { week, total } of totals) {
+  for (const { repoId, week, total, merges } of totals) {
     const sum = sums.get(week.getTime());
     if (sum && total) addFlatPart(sum.total, decodeNumbers(total), 0);
+    if (sum && merges) sum.merges.push({ repoId, pairs: decodeNumbers(merges) });
   }
   for (const kind of ["authors", "reviewers"] as const) {
     const slices = await store.rollupSlices
@@ -87,6 +97,7 @@ async function mergeRound(store: Store, installationId: number, weeks: readonly 
             total: encodePart(sum.total),
             authors: encodePeople(sum.authors.people()),
             reviewers: encodePeople(sum.reviewers.people()),
+            merges: encodeRepositoryMerges(sum.merges),
           }
         : {};
     return {
