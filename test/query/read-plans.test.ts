@@ -7,6 +7,7 @@ import {
 import { repoConfigs } from "../../src/query/repo-configs.js";
 import { findRepositoryInstallation, resolveRepository } from "../../src/query/repositories.js";
 import { getSyncStatus } from "../../src/query/sync-status.js";
+import { listWaitingPulls } from "../../src/query/waiting-pulls.js";
 import { decodeCursor } from "../../src/query/cursor.js";
 import type { PullRequestState } from "../../src/records/types.js";
 import { seedInstallation, seedPullRequests, seedRepository, type PrSeed } from "../api/seed.js";
@@ -129,6 +130,15 @@ describe("single lookups", () => {
     const pr = await getPullRequest(db.store(), 7, "ACME/widgets", 4);
     expect([pr.repo, pr.number]).toEqual(["acme/widgets", 4]);
     await expectOnIndex();
+  });
+
+  it("the open PRs waiting longest: the open PRs alone, then the listed ones by id", async () => {
+    const waiting = await listWaitingPulls(db.store(), 7, { repo: "acme/widgets", limit: 5 });
+    // One PR in four is open, and the states and repositories take turns: a third of them are widgets'.
+    expect([waiting.open, waiting.items.length]).toEqual([31, 5]);
+    await expectOnIndex();
+    const examined = await Promise.all(prFinds().map((one) => db.docsExamined(one)));
+    expect(examined).toEqual([31, 5]);
   });
 
   it("/sync: the repositories and their stored PRs", async () => {
