@@ -75,6 +75,7 @@ export async function listNewestFirst<T extends Listed>(query: NewestFirstQuery<
     if (rows.length >= query.count || from <= floor) return rows;
     upper = { $lt: new Date(from) };
     first = false;
-    lower = from - nextSpan(top - from, rows.length, query.count - rows.length);
+    const newest = rows[0]?.createdAt.getTime() ?? top;
+    lower = from - nextSpan(top - from, newest - from, rows.length, query.count - rows.length);
   }
 }

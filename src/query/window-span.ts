@@ -24,13 +24,16 @@ export function firstSpan(count: number, paceMs: number | undefined): number {
 }
 
 /**
- * The next window, from what the windows so far held: `covered` ms read, `found` rows kept there, and
- * `missing` rows still wanted. The rows found give a pace (ms per row); the next window is sized to hold
- * the missing rows at that pace, within MAX_GROWTH of what was covered.
+ * The next window, from what the windows so far held: `covered` ms read, of which `paced` ms from the
+ * newest row found down (a stretch before it, where nothing was opened, says nothing of the pace),
+ * `found` rows kept there, and `missing` rows still wanted. The next window is sized to hold the missing
+ * rows at that pace, within MAX_GROWTH of what was covered. `paced` is held to at least a sixteenth of
+ * `covered`, so rows found only at a window's far edge cannot shrink the windows to a crawl (and a window
+ * that then finds nothing grows the next eightfold).
  */
-export function nextSpan(covered: number, found: number, missing: number): number {
+export function nextSpan(covered: number, paced: number, found: number, missing: number): number {
   if (found === 0) return Math.max(MIN_SPAN_MS, covered * EMPTY_GROWTH);
-  const estimate = (covered / found) * missing * HEADROOM;
+  const estimate = (Math.max(paced, covered / 16) / found) * missing * HEADROOM;
   return Math.max(MIN_SPAN_MS, Math.min(covered * MAX_GROWTH, estimate));
 }
 
