@@ -75,18 +75,12 @@ function dashboardRange(now: Date) {
   };
 }
 
-/** src/dashboard/public/api.js's listPulls: pages of 500, at most 20. */
-async function listPulls(get: Get, params: Record<string, string | undefined>): Promise<void> {
-  let cursor: string | undefined;
-  for (let page = 0; page < 20; page += 1) {
-    cursor = nextCursorOf(await get("pulls", { ...params, limit: "500", cursor }));
-    if (!cursor) return;
-  }
-}
+/** src/dashboard/public/slow-prs.js's WAITING_ROWS: the open PRs the table lists. */
+const WAITING_ROWS = "15";
 
 /**
  * Every call src/dashboard/public/main.js makes to show its first view, in its order: `/sync`, then the
- * metrics and the open PRs in parallel as the browser sends them, then DORA.
+ * metrics and the open PRs waiting longest in parallel as the browser sends them, then DORA.
  */
 export async function firstView(get: Get, _org: SeededOrg, now: Date): Promise<void> {
   const { since, until, days } = dashboardRange(now);
@@ -101,7 +95,7 @@ export async function firstView(get: Get, _org: SeededOrg, now: Date): Promise<v
     get("metrics", { ...range, groupBy: "reviewer" }),
     get("metrics", range),
     get("metrics", previous),
-    listPulls(get, { state: "open" }),
+    get("pulls/waiting", { limit: WAITING_ROWS }),
   ]);
   await get("dora", range);
 }

@@ -9,10 +9,12 @@ import {
   pullPathParams,
   pullsParams,
   syncParams,
+  waitingPullsParams,
 } from "../query/params.js";
 import { PULL_REQUEST_COLUMNS } from "../query/pull-request-view.js";
 import { getPullRequest, listPullRequests } from "../query/pull-requests.js";
 import { SYNC_STATUS_COLUMNS, getSyncStatus } from "../query/sync-status.js";
+import { listWaitingPulls } from "../query/waiting-pulls.js";
 import type { Store } from "../storage/store.js";
 
 /**
@@ -42,6 +44,15 @@ export const listPulls: Endpoint = async ({ store, installationId, query }) => {
   // A CSV body has no room for the cursor, so the next page's cursor travels in a header.
   const headers: Record<string, string> = page.nextCursor ? { "x-next-cursor": page.nextCursor } : {};
   return { kind: "csv", body: toCsv(page.items, PULL_REQUEST_COLUMNS), headers };
+};
+
+/** The open PRs waiting longest; in CSV the two counts travel in headers, beside the list. */
+export const waitingPulls: Endpoint = async ({ store, installationId, query }) => {
+  const { format, ...params } = waitingPullsParams.parse(query);
+  const waiting = await listWaitingPulls(store, installationId, params);
+  if (format === "json") return json(waiting);
+  const headers = { "x-open-count": String(waiting.open), "x-drafts-count": String(waiting.drafts) };
+  return { kind: "csv", body: toCsv(waiting.items, PULL_REQUEST_COLUMNS), headers };
 };
 
 export const showPull: Endpoint = async ({ store, installationId, query, path }) => {

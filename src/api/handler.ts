@@ -3,7 +3,7 @@ import { z } from "zod";
 import { NotFoundError } from "../query/errors.js";
 import { describeIssues } from "../query/params.js";
 import type { Store } from "../storage/store.js";
-import { dora, listPulls, metrics, showPull, sync, type Endpoint } from "./endpoints.js";
+import { dora, listPulls, metrics, showPull, sync, waitingPulls, type Endpoint } from "./endpoints.js";
 import { sendCsv, sendError, sendJson } from "./http.js";
 import { parseQueryString } from "./query-string.js";
 import { createApiRateLimiter, DEFAULT_API_RATE_LIMIT_PER_MINUTE } from "./rate-limit.js";
@@ -25,6 +25,7 @@ export interface ApiHandlerOptions {
 
 const ROUTES: { pattern: RegExp; endpoint: Endpoint }[] = [
   { pattern: /^\/api\/v1\/pulls$/, endpoint: listPulls },
+  { pattern: /^\/api\/v1\/pulls\/waiting$/, endpoint: waitingPulls },
   { pattern: /^\/api\/v1\/pulls\/([^/]+)\/([^/]+)\/([^/]+)$/, endpoint: showPull },
   { pattern: /^\/api\/v1\/metrics$/, endpoint: metrics },
   { pattern: /^\/api\/v1\/dora$/, endpoint: dora },

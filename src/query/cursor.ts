@@ -8,15 +8,25 @@ import { z } from "zod";
 export interface CursorPosition {
   createdAt: Date;
   prId: number;
+  /**
+   * The pace (ms of `createdAt` per PR) of the page that produced the cursor: the next page's first
+   * window is sized from it (src/query/window-span.ts). Absent in cursors from before it was added.
+   */
+  paceMs?: number;
 }
+
+/** A month per PR: bounds what a forged cursor's first window can ask; sparser lists grow it by reads. */
+export const MAX_PACE_MS = 30 * 86_400_000;
 
 const wireSchema = z.strictObject({
   c: z.iso.datetime(),
   i: z.number().int().nonnegative(),
+  p: z.number().int().nonnegative().max(MAX_PACE_MS).optional(),
 });
 
 export function encodeCursor(position: CursorPosition): string {
   const wire: z.infer<typeof wireSchema> = { c: position.createdAt.toISOString(), i: position.prId };
+  if (position.paceMs !== undefined) wire.p = Math.min(MAX_PACE_MS, Math.round(position.paceMs));
   return Buffer.from(JSON.stringify(wire)).toString("base64url");
 }
 
@@ -30,5 +40,7 @@ export function decodeCursor(cursor: string): CursorPosition | null {
     return null;
   }
   const parsed = wireSchema.safeParse(json);
-  return parsed.success ? { createdAt: new Date(parsed.data.c), prId: parsed.data.i } : null;
+  if (!parsed.success) return null;
+  const { c, i, p } = parsed.data;
+  return { createdAt: new Date(c), prId: i, ...(p === undefined ? {} : { paceMs: p }) };
 }

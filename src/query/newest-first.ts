@@ -1,4 +1,5 @@
 import type { CursorPosition } from "./cursor.js";
+import { firstSpan, nextSpan } from "./window-span.js";
 
 /**
  * A bound on `createdAt` as the embedded server plans it: one range on the index's trailing field, and
@@ -18,17 +19,15 @@ export interface NewestFirstQuery<T extends Listed> {
   keep?: (row: T) => boolean;
   /** Rows wanted. */
   count: number;
+  /** Where the previous page ended, and the pace it showed (which sizes the first window). */
   after?: CursorPosition;
   since?: Date;
   until?: Date;
   now: Date;
 }
 
-const DAY_MS = 86_400_000;
 /** No pull request is older than GitHub: the oldest window ends here. */
 const GITHUB_LAUNCH = new Date("2008-01-01T00:00:00Z");
-const FIRST_SPAN_MS = DAY_MS;
-const MAX_GROWTH = 16;
 
 const newestFirst = (a: Listed, b: Listed) =>
   b.createdAt.getTime() - a.createdAt.getTime() || b.prId - a.prId;
@@ -47,28 +46,22 @@ function upperBound(query: { after?: CursorPosition; until?: Date }): { $lt?: Da
   return query.until ? { $lt: query.until } : {};
 }
 
-/** How far back the next window reaches: as far as the rows found so far suggest, within bounds. */
-function nextSpan(span: number, found: number, missing: number): number {
-  if (found === 0) return span * 4;
-  return span * Math.min(MAX_GROWTH, Math.max(2, (missing / found) * 1.25));
-}
-
 /**
  * Keyset paging newest first by (createdAt, prId) in windows of `createdAt`: each read asks one range of an
- * index led by the filters' equalities, beginning a day back and reaching further back in time until the
- * page is full or no older PR can exist. A single read "everything before the cursor, sorted, limited" is
- * what MongoDB would plan well, but the embedded server materialises every document of a range before it
- * sorts and limits, so an unbounded range costs the whole history on every page. Windows keep a page's cost
- * to about the PRs it shows, on both.
+ * index led by the filters' equalities, and the windows reach further back in time until the page is full
+ * or no older PR can exist. A single read "everything before the cursor, sorted, limited" is what MongoDB
+ * would plan well, but the embedded server materialises every document of a range before it sorts and
+ * limits, so an unbounded range costs the whole history on every page. The first window is sized from the
+ * previous page's pace (an hour without one), each next one from the rows found so far
+ * (src/query/window-span.ts): a page reads about the PRs it shows, however dense the organisation.
  */
 export async function listNewestFirst<T extends Listed>(query: NewestFirstQuery<T>): Promise<T[]> {
   const floor = Math.max(query.since?.getTime() ?? GITHUB_LAUNCH.getTime(), GITHUB_LAUNCH.getTime());
-  const top = query.after?.createdAt ?? query.until ?? query.now;
-  const rows: T[] = [];
   let upper = upperBound(query);
+  const top = upper.$lt?.getTime() ?? query.now.getTime();
+  const rows: T[] = [];
   let first = true;
-  let span = FIRST_SPAN_MS;
-  let lower = top.getTime() - span;
+  let lower = top - firstSpan(query.count, query.after?.paceMs);
   for (;;) {
     const from = Math.max(lower, floor);
     const range: CreatedRange = { $gte: new Date(from), ...upper };
@@ -82,7 +75,7 @@ export async function listNewestFirst<T extends Listed>(query: NewestFirstQuery<
     if (rows.length >= query.count || from <= floor) return rows;
     upper = { $lt: new Date(from) };
     first = false;
-    span = nextSpan(span, found.length, query.count - rows.length);
-    lower = from - span;
+    const newest = rows[0]?.createdAt.getTime() ?? top;
+    lower = from - nextSpan(top - from, newest - from, rows.length, query.count - rows.length);
   }
 }

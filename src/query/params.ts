@@ -107,6 +107,22 @@ export const pullsParams = z
   })
   .superRefine(checkOrder);
 
+/** Most PRs the "waiting longest" list shows, and its default (the dashboard's table). */
+const MAX_WAITING = 100;
+const DEFAULT_WAITING = 15;
+
+/** `GET /api/v1/pulls/waiting`: the open PRs waiting longest, and how many are open. */
+export const waitingPullsParams = z.strictObject({
+  repo: repoName.optional(),
+  limit: z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_WAITING}`)
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1").max(MAX_WAITING, `must be at most ${MAX_WAITING}`))
+    .default(DEFAULT_WAITING),
+  format,
+});
+
 /** `GET /api/v1/metrics`: since/until bound `mergedAt` (and `createdAt` for prsOpened), per METRICS.md. */
 export const metricsParams = (now: () => Date) =>
   z

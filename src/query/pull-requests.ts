@@ -4,6 +4,7 @@ import { ANY_CASE } from "../storage/models/any-case.js";
 import { encodeCursor, type CursorPosition } from "./cursor.js";
 import { NotFoundError } from "./errors.js";
 import { listNewestFirst } from "./newest-first.js";
+import { paceOf } from "./window-span.js";
 import {
   toApiPullRequest,
   viewProjection,
@@ -99,7 +100,13 @@ export async function listPullRequests(
   return {
     items: page.map((doc) => toApiPullRequest(doc, configOf(configs, doc.repoId).bots)),
     nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, prId: last.prId }) : null,
+      rows.length > query.limit && last
+        ? encodeCursor({
+            createdAt: last.createdAt,
+            prId: last.prId,
+            paceMs: paceOf(rows.map((doc) => doc.createdAt)),
+          })
+        : null,
   };
 }
 

@@ -103,7 +103,14 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     expect(await page.getAttribute("#slow-prs a >> nth=0", "href")).toBe(
       "https://github.example.com/acme/widgets/pull/10",
     );
-    expect(await page.textContent("#slow-note")).toContain("1 draft not listed");
+    expect(await page.textContent("#slow-note")).toBe(
+      "3 open, oldest first; currently open, whatever the date range. 1 draft not listed.",
+    );
+    // The open PRs come counted, the oldest few listed: the view never pages through the open PRs.
+    const lists = requests.filter((url) => url.pathname.startsWith("/api/v1/pulls"));
+    expect(lists.map((url) => `${url.pathname}?${url.searchParams}`)).toEqual([
+      "/api/v1/pulls/waiting?limit=15",
+    ]);
     expect(await page.textContent("#summary")).toContain("Merged5");
     expect(problems).toEqual([]);
   });
@@ -177,6 +184,31 @@ describeInBrowser("GET /dashboard in Chromium", () => {
     // Every row keeps its name on the axis: none is skipped to make room.
     expect(drawn.ticks).toEqual(drawn.labels);
     expect(drawn.frameHeight).toBeGreaterThan(30 * 25);
+  });
+
+  it("says how many open PRs the table leaves out", async () => {
+    const { page } = await open(tokens.acme);
+    await page.waitForSelector("body[data-state=ready]");
+    const note = await page.evaluate(async () => {
+      const slow = await import(new URL("dashboard/assets/slow-prs.js", location.href).href);
+      const pr = { repo: "acme/widgets", title: "t", author: { login: "a", isBot: false }, truncated: [] };
+      const items = Array.from({ length: slow.WAITING_ROWS }, (_, i) => ({
+        ...pr,
+        number: i + 1,
+        createdAt: "2024-05-01T00:00:00Z",
+        firstReviewAt: null,
+        additions: 1,
+        deletions: 0,
+      }));
+      slow.renderSlowPrs(
+        { open: 40, drafts: 3, items },
+        { githubUrl: "https://github.com", now: new Date() },
+      );
+      return document.getElementById("slow-note")?.textContent;
+    });
+    expect(note).toBe(
+      "37 open, oldest first; currently open, whatever the date range. Showing the 15 oldest. 3 drafts not listed.",
+    );
   });
 
   it("forgets the token on request", async () => {

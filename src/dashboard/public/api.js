@@ -4,10 +4,6 @@
  * ApiError whose status tells a rejected token (401) from bad input (400) or a server fault.
  */
 
-/** Most PRs one list is paged through (at 500 a page) before the page shows what it has. */
-const MAX_PAGES = 20;
-const PAGE_SIZE = "500";
-
 export class ApiError extends Error {
   constructor(status, code, message) {
     super(message);
@@ -40,18 +36,5 @@ export function createApi(baseUrl, token) {
     return body;
   }
 
-  /** Every PR of a list, following `nextCursor`; `truncated` says the page cap stopped it early. */
-  async function listPulls(params) {
-    const items = [];
-    let cursor;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await get("pulls", { ...params, limit: PAGE_SIZE, cursor });
-      items.push(...body.items);
-      cursor = body.nextCursor;
-      if (!cursor) return { items, truncated: false };
-    }
-    return { items, truncated: true };
-  }
-
-  return { get, listPulls };
+  return { get };
 }

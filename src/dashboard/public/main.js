@@ -13,7 +13,7 @@ import {
 } from "./filters.js";
 import { addDays, isoDay } from "./format.js";
 import { emptyReason, showState, syncingCount, syncingMessage } from "./messages.js";
-import { renderSlowPrs } from "./slow-prs.js";
+import { WAITING_ROWS, renderSlowPrs } from "./slow-prs.js";
 import { renderSummary } from "./summary.js";
 
 /**
@@ -73,7 +73,7 @@ function previousRange({ since, until }) {
   return { since: isoDay(addDays(start, -days)), until: since };
 }
 
-function draw({ weekly, byReviewer, total, previous, open }) {
+function draw({ weekly, byReviewer, total, previous, waiting }) {
   const range = { since: weekly.since, until: weekly.until };
   renderSummary(total, previous);
   renderChart("cycle-time", describe.cycleTime(weekly.groups, range));
@@ -83,7 +83,7 @@ function draw({ weekly, byReviewer, total, previous, open }) {
   renderChart("ci", describe.ci(weekly.groups, range));
   renderChart("reverts-hotfixes", describe.revertsAndHotfixes(weekly.groups, range));
   renderChart("ai-share", describe.aiShare(weekly.groups, range));
-  renderSlowPrs(open, { githubUrl: GITHUB_URL, now: new Date() });
+  renderSlowPrs(waiting, { githubUrl: GITHUB_URL, now: new Date() });
 }
 
 /** Reads the repositories' sync state again, then everything else, while some are still syncing. */
@@ -115,21 +115,21 @@ async function refresh() {
   if (document.body.dataset.state !== "syncing") showState("loading", "Loading…");
   const range = { repo: filters.repo, since: filters.since, until: filters.until };
   try {
-    const [weekly, byReviewer, total, previous, open] = await Promise.all([
+    const [weekly, byReviewer, total, previous, waiting] = await Promise.all([
       api.get("metrics", { ...range, groupBy: "week" }),
       api.get("metrics", { ...range, groupBy: "reviewer" }),
       api.get("metrics", range),
       api.get("metrics", { repo: filters.repo, ...previousRange(range) }),
-      api.listPulls({ repo: filters.repo, state: "open" }),
+      api.get("pulls/waiting", { repo: filters.repo, limit: WAITING_ROWS }),
     ]);
     if (current !== generation) return;
-    draw({ weekly, byReviewer, total, previous, open });
+    draw({ weekly, byReviewer, total, previous, waiting });
     await drawDora(api, range, () => current === generation);
     const quiet = weekly.groups.every((group) => group.prsMerged === 0 && group.prsOpened === 0);
     if (syncingCount(repos) > 0) {
       showState("syncing", syncingMessage(repos));
       pollWhileSyncing();
-    } else if (quiet && open.items.length === 0) showState("empty", emptyReason(repos, filters));
+    } else if (quiet && waiting.open === 0) showState("empty", emptyReason(repos, filters));
     else showState("ready");
   } catch (error) {
     if (current === generation) fail(error);

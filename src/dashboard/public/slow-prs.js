@@ -2,11 +2,12 @@
 import { formatAge } from "./format.js";
 
 /**
- * The open pull requests that have waited longest, oldest first, linked to GitHub. Drafts are counted but
- * not listed: nobody is expected to act on them yet.
+ * The open pull requests that have waited longest, oldest first, linked to GitHub, from
+ * `/api/v1/pulls/waiting`. Drafts are counted but not listed: nobody is expected to act on them yet.
  */
 
-const MAX_ROWS = 15;
+/** Rows the table shows: the API lists this many and counts the rest. */
+export const WAITING_ROWS = 15;
 
 /** What the PR is waiting for next, from its review milestones. */
 function waitingFor(pr) {
@@ -45,13 +46,9 @@ function link(pr, githubUrl) {
 const size = (pr) =>
   pr.additions === null || pr.deletions === null ? "—" : `+${pr.additions} −${pr.deletions}`;
 
-export function renderSlowPrs(list, { githubUrl, now }) {
-  const ready = list.items
-    .filter((pr) => !pr.draft)
-    .sort(
-      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.repo.localeCompare(b.repo) || a.number - b.number,
-    );
-  const rows = ready.slice(0, MAX_ROWS).map((pr) => {
+/** `waiting`: `{ open, drafts, items }`, the items the oldest open non-draft PRs, oldest first. */
+export function renderSlowPrs(waiting, { githubUrl, now }) {
+  const rows = waiting.items.map((pr) => {
     const row = document.createElement("tr");
     row.append(
       cell(link(pr, githubUrl)),
@@ -72,10 +69,9 @@ export function renderSlowPrs(list, { githubUrl, now }) {
     rows.push(row);
   }
   document.querySelector("#slow-prs tbody").replaceChildren(...rows);
-  const drafts = list.items.length - ready.length;
-  const notes = [`${ready.length} open, oldest first; currently open, whatever the date range.`];
-  if (ready.length > MAX_ROWS) notes.push(`Showing the ${MAX_ROWS} oldest.`);
-  if (drafts > 0) notes.push(`${drafts} draft${drafts === 1 ? "" : "s"} not listed.`);
-  if (list.truncated) notes.push("There are more open pull requests than the dashboard reads at once.");
+  const ready = waiting.open - waiting.drafts;
+  const notes = [`${ready} open, oldest first; currently open, whatever the date range.`];
+  if (ready > waiting.items.length) notes.push(`Showing the ${waiting.items.length} oldest.`);
+  if (waiting.drafts > 0) notes.push(`${waiting.drafts} draft${waiting.drafts === 1 ? "" : "s"} not listed.`);
   document.getElementById("slow-note").textContent = notes.join(" ");
 }
