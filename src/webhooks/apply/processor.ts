@@ -13,7 +13,13 @@ import {
   type InboxDelivery,
 } from "../../storage/inbox/index.js";
 import type { WebhookDeps } from "../deps.js";
-import { applyBatch, type BatchOutcome } from "./apply-batch.js";
+import {
+  applyBatch,
+  applyPlannedBatch,
+  planBatch,
+  type BatchOutcome,
+  type PlannedBatch,
+} from "./apply-batch.js";
 
 export interface ProcessorOptions {
   /**
@@ -109,10 +115,13 @@ export function createInboxProcessor(
    * own: one that keeps failing only holds itself back, and finding it in a claim of thousands costs a
    * few dozen smaller batches rather than one per delivery. Halves keep the arrival order.
    */
-  async function outcomesFor(deliveries: readonly InboxDelivery[]): Promise<Map<string, DeliveryOutcome>> {
+  async function outcomesFor(
+    deliveries: readonly InboxDelivery[],
+    planned?: PlannedBatch,
+  ): Promise<Map<string, DeliveryOutcome>> {
     if (deliveries.length === 0) return new Map();
     try {
-      return outcomesOf(await applyBatch(deps, deliveries));
+      return outcomesOf(await (planned ? applyPlannedBatch(deps, planned) : applyBatch(deps, deliveries)));
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
       if (deliveries.length === 1) return new Map([[deliveries[0].id, failed(deliveries[0], error)]]);
@@ -135,8 +144,13 @@ export function createInboxProcessor(
     const claimed = await claimDeliveries(collection, { limit: batchSize, leaseMs });
     if (claimed.batches.length === 0) return 0;
     try {
-      const { own, copies } = await ownDeliveries(ids, claimed.deliveries);
-      const outcomes = await outcomesFor(own);
+      // Registering the ids is the database's work, parsing the worker's: done side by side. The plan
+      // covers every claimed delivery; a copy among them (rare), or a delivery that breaks the planner,
+      // sends the claim's own deliveries to be planned again (and narrowed down) by `outcomesFor`.
+      const owning = ownDeliveries(ids, claimed.deliveries);
+      const planning = planBatch(claimed.deliveries).catch(() => undefined);
+      const [{ own, copies }, planned] = await Promise.all([owning, planning]);
+      const outcomes = await outcomesFor(own, copies.length === 0 ? planned : undefined);
       // A redelivered copy shares its delivery id, and so the outcome, with the copy applied in this claim.
       for (const copy of copies) if (!outcomes.has(copy.id)) outcomes.set(copy.id, { kind: "applied" });
       await giveWayToIngest();
