@@ -1,6 +1,20 @@
 import type { CommandStartedEvent } from "mongodb";
-import { writeCheckRuns, writeComments, writeReviews } from "../../src/storage/write/related-records.js";
-import { at, checkRunRecord, commentRecord, human, reviewRecord } from "../harness/factories.js";
+import {
+  writeChangedFiles,
+  writeCheckRuns,
+  writeComments,
+  writeCommits,
+  writeReviews,
+} from "../../src/storage/write/related-records.js";
+import {
+  at,
+  checkRunRecord,
+  commentRecord,
+  commitRecord,
+  human,
+  REPO,
+  reviewRecord,
+} from "../harness/factories.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 
 const db = useTestDatabase({ monitorCommands: true });
@@ -96,5 +110,34 @@ describe("a webhook batch re-sending records at their stored version", () => {
     expect(await db.store().comments.findOne({ commentId: 21 }).lean()).toMatchObject({
       author: { login: "new" },
     });
+  });
+});
+
+describe("a fetch listing a PR's commits and files again", () => {
+  const commits = [commitRecord({ sha: "a1" }), commitRecord({ sha: "b2" })];
+  const file = { ...REPO, prNumber: 1, filename: "src/a.ts", status: "modified", additions: 3, deletions: 1 };
+
+  it("writes only those not stored exactly as listed", async () => {
+    await writeCommits(db.store(), commits);
+    await writeChangedFiles(db.store(), [file]);
+    expect(updates).toEqual(
+      new Map([
+        ["commits", [2]],
+        ["changed_files", [1]],
+      ]),
+    );
+    updates.clear();
+
+    await writeCommits(db.store(), [commits[0], { ...commits[1], message: "Reworded" }]);
+    await writeChangedFiles(db.store(), [file, { ...file, filename: "src/b.ts" }]);
+
+    expect(updates).toEqual(
+      new Map([
+        ["commits", [1]],
+        ["changed_files", [1]],
+      ]),
+    );
+    expect(await db.store().commits.findOne({ sha: "b2" }).lean()).toMatchObject({ message: "Reworded" });
+    expect(await db.store().changedFiles.countDocuments({ ...REPO, prNumber: 1 })).toBe(2);
   });
 });

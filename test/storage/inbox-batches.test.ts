@@ -93,6 +93,33 @@ describe("the inbox's batches", () => {
     expect(await owned()).toMatchObject({ own: ["c@1"], copies: ["a@0"] });
   });
 
+  it("registers and settles a claim of thousands in parts, a redelivery in any part still a copy", async () => {
+    const collection = inboxCollection(db.store());
+    const { ids } = inboxStorage(db.store());
+    const write = writer();
+    await write.write(delivery("early"));
+    const firstClaim = await claimDeliveries(collection, { limit: 10, leaseMs: 60_000 });
+    await ownDeliveries(ids, firstClaim.deliveries);
+    const applied = (claim: typeof firstClaim) =>
+      new Map(claim.deliveries.map((d) => [d.id, { kind: "applied" as const }]));
+    await settleClaim(collection, firstClaim, applied(firstClaim), policy);
+
+    // More ids than one insert carries, and more batches than one conditional update takes.
+    const many = Array.from({ length: 2_400 }, (_, index) => `d${index}`);
+    for (let start = 0; start < many.length; start += 30)
+      await Promise.all(many.slice(start, start + 30).map((id) => write.write(delivery(id))));
+    await write.write(delivery("early"));
+    const claimed = await claimDeliveries(collection, { limit: 5_000, leaseMs: 60_000 });
+    expect(claimed.ref.last.getTime()).toBeGreaterThan(claimed.ref.first.getTime());
+
+    const { own, copies } = await ownDeliveries(ids, claimed.deliveries);
+    expect(copies.map((d) => d.id)).toEqual(["early"]);
+    expect(own).toHaveLength(2_400);
+    await settleClaim(collection, claimed, applied(claimed), policy);
+    expect(new Set(Object.values(await states()))).toEqual(new Set(["applied"]));
+    expect(await collection.countDocuments({ claim: { $ne: null } })).toBe(0);
+  });
+
   it("gives each batch to one claim, and a released claim to the next", async () => {
     const write = writer();
     for (const id of ["a", "b", "c"]) await write.write(delivery(id));

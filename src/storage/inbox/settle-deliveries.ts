@@ -5,7 +5,7 @@ import { appliedWhole, settleBatch, type DeliveryOutcome, type FailurePolicy } f
 
 /**
  * Records what became of a claim's deliveries. Batches applied whole (the common case) are settled
- * together in one update; one with a failure gets its own update first, recording each tried
+ * together, a few dozen an update; one with a failure gets its own update first, recording each tried
  * delivery's progress. Every write is guarded by the claim: a worker whose lease ran out, and whose
  * batches another took, changes nothing.
  */
@@ -35,9 +35,15 @@ export async function settleClaim(
       },
     );
   }
-  await collection.updateMany(claimFilter(claimed.ref), {
-    $set: { state: "applied", appliedAt: now, claim: null },
-  });
+  // Part by part, as claimed (one lease end each): one update over a whole claim held the collection,
+  // and so the webhook route's inserts, for seconds on the embedded server.
+  const { claim, first, last } = claimed.ref;
+  for (let at = first.getTime(); at <= last.getTime(); at += 1) {
+    await collection.updateMany(
+      { state: "pending", availableAt: new Date(at), claim },
+      { $set: { state: "applied", appliedAt: now, claim: null } },
+    );
+  }
 }
 
 /** Gives a claim back untried (the database failed under it, or the worker is stopping): no attempt used. */

@@ -12,7 +12,7 @@ export interface DraftSignal {
 /**
  * Draft history is true whatever order it is learnt in, so it bypasses the version guard: the first
  * ready-for-review wins (a stored null or a later date gives way; not `$min`, which keeps a null).
- * Writes are led by the PR's _id (a point lookup on the embedded server); PRs not stored are skipped.
+ * Writes find the PR by its _id (a point lookup on the embedded server); PRs not stored are skipped.
  */
 export async function recordDraftHistory(
   store: Store,
@@ -26,7 +26,8 @@ export async function recordDraftHistory(
   const stored = await store.pullRequests.find({ ...repo, number: { $in: numbers } }, { number: 1 }).lean();
   const ops = stored.flatMap(({ _id, number }) => {
     const signal = signals.get(number) ?? {};
-    const byId = { _id, ...repo, number };
+    // `_id` alone: beside the key's fields it makes the embedded server's update dearer.
+    const byId = { _id };
     const at = signal.readyForReviewAt;
     return [
       ...(signal.openedAsDraft === undefined

@@ -8,6 +8,7 @@ import type {
 import { LIVE_COMMENTS } from "../models/comment.js";
 import type { Store } from "../store.js";
 import { upsertAll, upsertNewer, type Stored } from "./bulk-upsert.js";
+import { unchangedFields } from "./unchanged-fields.js";
 
 /**
  * The one write policy for a PR's related records, whoever brings them (a webhook batch or a sync
@@ -136,11 +137,53 @@ export async function writeCheckRuns(store: Store, runs: readonly CheckRunRecord
   );
 }
 
+type PrScoped = Pick<CommitRecord, "installationId" | "repoId" | "prNumber">;
+type PrScopedFilter = Pick<CommitRecord, "installationId" | "repoId"> & { prNumber: { $in: number[] } };
+
+/**
+ * The records not stored exactly as they are, by one read per repository on its unique index. A
+ * completion fetches a PR's whole lists again, most of it unchanged, and an update rewrites every
+ * index entry of its document: a read is far cheaper on the embedded server.
+ */
+async function notStoredAsIs<T extends PrScoped>(
+  records: readonly T[],
+  read: (filter: PrScopedFilter) => Promise<object[]>,
+  keyOf: (record: T) => string,
+): Promise<T[]> {
+  const byRepository = new Map<string, T[]>();
+  for (const record of records) {
+    const scope = `${record.installationId}:${record.repoId}`;
+    byRepository.set(scope, [...(byRepository.get(scope) ?? []), record]);
+  }
+  const changed: T[] = [];
+  for (const group of byRepository.values()) {
+    const { installationId, repoId } = group[0];
+    const prNumbers = [...new Set(group.map((record) => record.prNumber))];
+    const stored = new Map(
+      (await read({ installationId, repoId, prNumber: { $in: prNumbers } })).map((doc) => [
+        keyOf(doc as T),
+        doc,
+      ]),
+    );
+    for (const record of group) {
+      const found = stored.get(keyOf(record));
+      if (!found || !unchangedFields(found, { ...record })) changed.push(record);
+    }
+  }
+  return changed;
+}
+
 /** Commits have no version: a PR's commit is what GitHub lists, written whatever is stored. */
-export function writeCommits(store: Store, commits: readonly CommitRecord[]) {
-  return upsertAll(
+export async function writeCommits(store: Store, commits: readonly CommitRecord[]) {
+  if (commits.length === 0) return;
+  const changed = await notStoredAsIs(
+    commits,
+    (filter) => store.commits.find(filter).lean(),
+    (commit) => `${commit.prNumber}:${commit.sha}`,
+  );
+  await upsertAll(
     store.commits,
-    commits.map((commit) => ({
+    changed.map((commit) => ({
       filter: {
         installationId: commit.installationId,
         repoId: commit.repoId,
@@ -152,10 +195,16 @@ export function writeCommits(store: Store, commits: readonly CommitRecord[]) {
   );
 }
 
-export function writeChangedFiles(store: Store, files: readonly ChangedFileRecord[]) {
-  return upsertAll(
+export async function writeChangedFiles(store: Store, files: readonly ChangedFileRecord[]) {
+  if (files.length === 0) return;
+  const changed = await notStoredAsIs(
+    files,
+    (filter) => store.changedFiles.find(filter).lean(),
+    (file) => `${file.prNumber}:${file.filename}`,
+  );
+  await upsertAll(
     store.changedFiles,
-    files.map((file) => ({
+    changed.map((file) => ({
       filter: {
         installationId: file.installationId,
         repoId: file.repoId,
