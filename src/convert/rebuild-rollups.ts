@@ -117,12 +117,14 @@ export async function rebuildRollups(
   store: Store,
   repo: RepositoryKey,
   weeks: Iterable<number>,
+  options: { mergeInstallation?: boolean } = {},
 ): Promise<void> {
   const sorted = [...new Set(weeks)].sort((a, b) => a - b);
   for (let start = 0; start < sorted.length; start += WEEKS_PER_ROUND) {
     await rebuildRound(store, repo, sorted.slice(start, start + WEEKS_PER_ROUND));
   }
-  await mergeInstallationWeeks(store, repo.installationId, sorted);
+  // A caller rebuilding many repositories adds the installation's weeks up once, after them all.
+  if (options.mergeInstallation !== false) await mergeInstallationWeeks(store, repo.installationId, sorted);
 }
 
 /** The weeks a PR's conversion must rebuild: those it counts in now, and those it counted in before. */

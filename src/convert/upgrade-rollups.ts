@@ -1,5 +1,6 @@
 import { ROLLUP_LAYOUT } from "../storage/models/rollup.js";
 import type { Store } from "../storage/store.js";
+import { mergeInstallationWeeks } from "../storage/rollups/merge-installation-weeks.js";
 import { rebuildRollups } from "./rebuild-rollups.js";
 
 /**
@@ -18,6 +19,12 @@ export async function upgradeRollups(store: Store): Promise<number> {
     repo.weeks.push(week.getTime());
     byRepo.set(key, repo);
   }
-  for (const { weeks, ...repo } of byRepo.values()) await rebuildRollups(store, repo, weeks);
+  const byInstallation = new Map<number, number[]>();
+  for (const { weeks, ...repo } of byRepo.values()) {
+    await rebuildRollups(store, repo, weeks, { mergeInstallation: false });
+    byInstallation.set(repo.installationId, [...(byInstallation.get(repo.installationId) ?? []), ...weeks]);
+  }
+  for (const [installationId, weeks] of byInstallation)
+    await mergeInstallationWeeks(store, installationId, weeks);
   return stale.length;
 }
