@@ -15,6 +15,8 @@ const progressSchema = z.looseObject({
 });
 export const inboxBatchSchema = z.looseObject({
   state: z.string(),
+  /** When the worker recorded the batch applied (absent or null until then). */
+  appliedAt: z.date().nullish(),
   deliveries: z.array(z.looseObject({ id: z.string() })),
   progress: z.record(z.string(), progressSchema).optional(),
 });

@@ -3,16 +3,21 @@ import type { Db } from "mongodb";
 import { entriesOf, INBOX_COLLECTION, inboxBatchSchema, type InboxEntry } from "./inbox-contract.js";
 
 /**
- * Every delivery in the inbox, its state only: the bench's database holds just this run's deliveries,
- * and on the embedded server one projected scan costs far less than `$in` reads by id (worse than
- * linear in the number of ids).
+ * Every delivery in the inbox, its state only, and when the last batch was recorded applied: the bench's
+ * database holds just this run's deliveries, and on the embedded server one projected scan costs far
+ * less than `$in` reads by id (worse than linear in the number of ids).
  */
-export async function readInbox(db: Db): Promise<InboxEntry[]> {
+export async function readInbox(db: Db): Promise<{ entries: InboxEntry[]; lastAppliedAt: number | null }> {
   const documents = await db
     .collection(INBOX_COLLECTION)
-    .find({}, { projection: { state: 1, "deliveries.id": 1, progress: 1 } })
+    .find({}, { projection: { state: 1, appliedAt: 1, "deliveries.id": 1, progress: 1 } })
     .toArray();
-  return documents.flatMap((document) => entriesOf(inboxBatchSchema.parse(document)));
+  const batches = documents.map((document) => inboxBatchSchema.parse(document));
+  const applied = batches.flatMap((batch) => (batch.appliedAt ? [batch.appliedAt.getTime()] : []));
+  return {
+    entries: batches.flatMap(entriesOf),
+    lastAppliedAt: applied.length > 0 ? Math.max(...applied) : null,
+  };
 }
 
 /** True when the app wrote at least one delivery to the inbox (false: an app without issue 9's inbox). */
@@ -23,9 +28,10 @@ export async function inboxInUse(db: Db): Promise<boolean> {
 export type DrainWait = { status: "drained"; drainedAt: number } | { status: "timeout"; gaveUpAt: number };
 
 /**
- * Polls until no delivery is pending, or `timeoutMs` has passed. One equality read on `state` that
- * stops at the first match: cheap on an index led by `state`, so the poll barely loads the database
- * the worker is draining.
+ * Polls until no delivery is pending, or `timeoutMs` has passed. The embedded server reads every
+ * pending batch to answer even `findOne` (it applies the limit after the fetch), so a frequent poll
+ * would take its time from the worker being measured: it polls rarely, and the drain's end is taken
+ * from the inbox's own `appliedAt` afterwards, not from the poll.
  */
 export async function waitForDrain(
   db: Db,
@@ -34,9 +40,11 @@ export async function waitForDrain(
   const inbox = db.collection(INBOX_COLLECTION);
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
+    const asked = performance.now();
     const pending = await inbox.findOne({ state: "pending" }, { projection: { _id: 1 } });
     if (pending === null) return { status: "drained", drainedAt: Date.now() };
     if (Date.now() >= deadline) return { status: "timeout", gaveUpAt: Date.now() };
-    await sleep(options.pollMs);
+    // At most a tenth of the database's time, however long the backlog makes each poll.
+    await sleep(Math.max(options.pollMs, 10 * (performance.now() - asked)));
   }
 }
