@@ -16,6 +16,7 @@ export interface InboxDelivery {
   receivedAt: Date;
   /** Failed tries so far. */
   attempts: number;
+  /** The batch it was first stored in: its identity in `inbox_registrations`. */
   batchId: string;
   /** Its place in the batch's `deliveries`, the key of its `progress`. */
   index: number;
@@ -58,7 +59,7 @@ export function dueDeliveries(batches: readonly InboxBatch[], now: Date): InboxD
         packedPayload: entry.payload,
         receivedAt: entry.receivedAt,
         attempts: progress?.attempts ?? 0,
-        batchId: batch._id,
+        batchId: entry.storedIn ?? batch._id,
         index,
       });
     });

@@ -1,13 +1,17 @@
 import type { Collection } from "mongodb";
 import type { InboxBatch } from "../models/inbox-batch.js";
 import { claimFilter, type ClaimRef, type Claimed } from "./claim-deliveries.js";
+import { packAppliedBatches } from "./pack-applied.js";
 import { appliedWhole, settleBatch, type DeliveryOutcome, type FailurePolicy } from "./settlement.js";
 
+const DELETED_PER_WRITE = 64;
+
 /**
- * Records what became of a claim's deliveries. Batches applied whole (the common case) are settled
- * together, a few dozen an update; one with a failure gets its own update first, recording each tried
- * delivery's progress. Every write is guarded by the claim: a worker whose lease ran out, and whose
- * batches another took, changes nothing.
+ * Records what became of a claim's deliveries. Batches applied whole (the common case) are kept for
+ * replay packed into a few documents (`packAppliedBatches`), and the originals are then deleted part by
+ * part. A batch with a failure gets its own update first, recording each tried delivery's progress.
+ * Every write to a claimed batch is guarded by the claim: a worker whose lease ran out, and whose
+ * batches another took, changes none of them (it leaves a second, applied copy of what it applied).
  */
 export async function settleClaim(
   collection: Collection<InboxBatch>,
@@ -16,8 +20,12 @@ export async function settleClaim(
   policy: FailurePolicy,
   now = new Date(),
 ): Promise<void> {
+  const whole: InboxBatch[] = [];
   for (const batch of claimed.batches) {
-    if (appliedWhole(batch, outcomes)) continue;
+    if (appliedWhole(batch, outcomes)) {
+      whole.push(batch);
+      continue;
+    }
     const settled = settleBatch(batch, outcomes, policy, now);
     const progress = Object.fromEntries(
       Object.entries(settled.progress).map(([index, value]) => [`progress.${index}`, value]),
@@ -35,14 +43,17 @@ export async function settleClaim(
       },
     );
   }
-  // Part by part, as claimed (one lease end each): one update over a whole claim held the collection,
-  // and so the webhook route's inserts, for seconds on the embedded server.
-  const { claim, first, last } = claimed.ref;
-  for (let at = first.getTime(); at <= last.getTime(); at += 1) {
-    await collection.updateMany(
-      { state: "pending", availableAt: new Date(at), claim },
-      { $set: { state: "applied", appliedAt: now, claim: null } },
-    );
+  if (whole.length === 0) return;
+  // Stored before the originals go: a crash in between leaves a delivery twice, never nowhere.
+  const appliedAt = new Date(Math.max(now.getTime(), Date.now()));
+  await collection.insertMany(packAppliedBatches(whole, appliedAt), { ordered: false });
+  // A few dozen at a time: one write over a whole claim held the collection, and so the webhook route's
+  // inserts, for seconds on the embedded server. By `_id`: with the claim beside an index range, the
+  // embedded server took 4 times as long per document.
+  const { claim } = claimed.ref;
+  for (let start = 0; start < whole.length; start += DELETED_PER_WRITE) {
+    const ids = whole.slice(start, start + DELETED_PER_WRITE).map((batch) => batch._id);
+    await collection.deleteMany({ _id: { $in: ids }, claim });
   }
 }
 

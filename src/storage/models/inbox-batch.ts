@@ -13,6 +13,11 @@ export interface InboxEntry {
   /** The body, deflated (`src/storage/inbox/payload.ts`). */
   payload: Binary;
   receivedAt: Date;
+  /**
+   * The batch it was first stored in, once applied batches are packed together: its identity in
+   * `inbox_registrations`. Absent while it is still in that batch.
+   */
+  storedIn?: string;
 }
 
 /** A delivery that did not apply with its batch: tried alone, retried after a backoff, or set aside. */
@@ -30,7 +35,7 @@ export interface EntryProgress {
  * pays per document and per index entry, so a burst costs one insert, one claim and one settle per
  * batch rather than per delivery. The common path never touches `progress`; only a delivery that fails
  * gets an entry there (keyed by its index in `deliveries`). Delivery ids are kept unique in
- * `inbox_delivery_ids`, not by an index here: every update rewrites all of a document's index entries.
+ * `inbox_registrations`, not by an index here: every update rewrites all of a document's index entries.
  */
 export interface InboxBatch {
   _id: string;
@@ -56,6 +61,7 @@ const entrySchema = new Schema<InboxEntry>(
     action: { type: String, default: null },
     payload: { type: Buffer, required: true },
     receivedAt: { type: Date, required: true },
+    storedIn: { type: String },
   },
   { _id: false },
 );
@@ -88,21 +94,36 @@ inboxSchema.index({ installationId: 1, receivedAt: 1 });
  */
 export const inboxModel = (db: Connection) => db.model("InboxBatch", inboxSchema);
 
-/** A delivery id already stored, and its batch: so a redelivery is applied once. */
-export interface InboxDeliveryId {
-  _id: string;
-  batchId: string;
-  receivedAt: Date;
+/** One delivery id and the batch whose copy of it is applied. */
+export interface RegisteredDelivery {
+  id: string;
+  batch: string;
 }
 
-const deliveryIdSchema = new Schema<InboxDeliveryId>(
+/**
+ * Delivery ids a worker registered together (one claim's, or part of it): each id is unique across the
+ * registry, so a redelivery is applied once. One document per claim, not per id: the embedded server
+ * pays per document, and a claim registers thousands.
+ */
+export interface InboxRegistration {
+  _id: string;
+  /** When they were registered: the retention TTL counts from it. */
+  receivedAt: Date;
+  entries: RegisteredDelivery[];
+}
+
+const registrationSchema = new Schema<InboxRegistration>(
   {
     _id: { type: String, required: true },
-    batchId: { type: String, required: true },
     receivedAt: { type: Date, required: true },
+    entries: {
+      type: [new Schema<RegisteredDelivery>({ id: String, batch: String }, { _id: false })],
+      required: true,
+    },
   },
-  { collection: "inbox_delivery_ids", timestamps: false, versionKey: false, strict: "throw" },
+  { collection: "inbox_registrations", timestamps: false, versionKey: false, strict: "throw" },
 );
+registrationSchema.index({ "entries.id": 1 }, { unique: true });
 
 /** Its retention TTL, like the batches', is built by `ensureInboxRetention`. */
-export const inboxDeliveryIdModel = (db: Connection) => db.model("InboxDeliveryId", deliveryIdSchema);
+export const inboxRegistrationModel = (db: Connection) => db.model("InboxRegistration", registrationSchema);
