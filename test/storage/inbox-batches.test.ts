@@ -104,7 +104,7 @@ describe("the inbox's batches", () => {
       new Map(claim.deliveries.map((d) => [d.id, { kind: "applied" as const }]));
     await settleClaim(collection, firstClaim, applied(firstClaim), policy);
 
-    // More ids than one insert carries, and more batches than one conditional update takes.
+    // More batches than one conditional update takes, a redelivery among them.
     const many = Array.from({ length: 2_400 }, (_, index) => `d${index}`);
     for (let start = 0; start < many.length; start += 30)
       await Promise.all(many.slice(start, start + 30).map((id) => write.write(delivery(id))));

@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { packPayload } from "./payload.js";
+import { registerDeliveries } from "./register-deliveries.js";
 import type { InboxStorage } from "./collection.js";
 
 /** The first inbox's shape: one document per delivery, in `inbox`. */
@@ -49,11 +50,7 @@ export async function adoptLegacyInbox(db: Db, inbox: InboxStorage): Promise<num
       },
       { upsert: true },
     );
-    await inbox.ids.updateOne(
-      { _id: delivery._id },
-      { $setOnInsert: { batchId, receivedAt: delivery.receivedAt } },
-      { upsert: true },
-    );
+    await registerDeliveries(inbox.ids, [{ id: delivery._id, batch: batchId }], delivery.receivedAt);
     if (stored.upsertedCount > 0) moved += 1;
   }
   if ((await db.listCollections({ name: LEGACY_INBOX }).toArray()).length > 0) await legacy.drop();

@@ -1,5 +1,5 @@
 import type { Collection } from "mongodb";
-import type { InboxBatch, InboxDeliveryId } from "../models/inbox-batch.js";
+import type { InboxBatch, InboxRegistration } from "../models/inbox-batch.js";
 import type { Store } from "../store.js";
 
 function native<T extends object>(store: Store, name: string): Collection<T> {
@@ -18,10 +18,11 @@ export const inboxCollection = (store: Store): Collection<InboxBatch> =>
 /** The inbox: the batches the webhook route writes, and the delivery ids by which a worker applies each delivery once. */
 export interface InboxStorage {
   batches: Collection<InboxBatch>;
-  ids: Collection<InboxDeliveryId>;
+  /** The delivery ids registry (`register-deliveries.ts`). */
+  ids: Collection<InboxRegistration>;
 }
 
 export const inboxStorage = (store: Store): InboxStorage => ({
   batches: inboxCollection(store),
-  ids: native<InboxDeliveryId>(store, store.inboxDeliveryIds.collection.collectionName),
+  ids: native<InboxRegistration>(store, store.inboxRegistrations.collection.collectionName),
 });
