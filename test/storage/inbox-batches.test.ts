@@ -32,7 +32,7 @@ const states = async () =>
   Object.fromEntries((await findDeliveries(inboxCollection(db.store()))).map((d) => [d.id, d.state]));
 
 describe("the inbox's batches", () => {
-  it("hands a claim's payloads over deflated, each inflated to the body sent when it is read", async () => {
+  it("hands a claim's payloads over compressed, each expanded to the body sent when it is read", async () => {
     const write = writer();
     const sent = [delivery("a"), delivery("b")];
     await Promise.all(sent.map((d) => write.write(d)));

@@ -9,8 +9,8 @@ export interface InboxDelivery {
   action: string | null;
   installationId: number | null;
   /**
-   * The raw body GitHub signed, deflated as stored: `payloadText` inflates it when it is parsed, so a
-   * claim of thousands holds a tenth of their bytes and each body's text is garbage once extracted.
+   * The raw body GitHub signed, compressed as stored: `payloadText` expands it when it is parsed, so a
+   * claim of thousands holds a sixth of their bytes and each body's text is garbage once extracted.
    */
   packedPayload: Binary;
   receivedAt: Date;
@@ -22,7 +22,7 @@ export interface InboxDelivery {
   index: number;
 }
 
-/** A delivery's raw body, inflated now (about ten times its packed size): read it once, keep the parse. */
+/** A delivery's raw body, expanded now (about six times its packed size): read it once, keep the parse. */
 export const payloadText = (delivery: Pick<InboxDelivery, "packedPayload">): string =>
   unpackPayload(delivery.packedPayload);
 

@@ -6,7 +6,7 @@ import type { InboxBatch, InboxEntry } from "../models/inbox-batch.js";
  * a packed document from its first arrival, so it looks back one span for those that straddle `since`.
  */
 export const PACK_SPAN_MS = 60_000;
-/** Well under MongoDB's 16 MB a document: payloads are stored deflated, a few KB each. */
+/** Well under MongoDB's 16 MB a document: payloads are stored compressed, a few KB each. */
 const PACK_MAX_BYTES = 8 * 1024 * 1024;
 /** What an entry costs beyond its payload (ids, names, dates, BSON framing), roughly. */
 const ENTRY_OVERHEAD_BYTES = 200;

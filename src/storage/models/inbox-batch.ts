@@ -10,7 +10,7 @@ export interface InboxEntry {
   id: string;
   event: string;
   action: string | null;
-  /** The body, deflated (`src/storage/inbox/payload.ts`). */
+  /** The body, compressed (`src/storage/inbox/payload.ts`). */
   payload: Binary;
   receivedAt: Date;
   /**

@@ -24,7 +24,7 @@ import {
 export interface ProcessorOptions {
   /**
    * Deliveries per batch: more coalesce better (a claim refreshes its repositories' PRs once, whatever
-   * its size), a failing one is narrowed down by halves. Payloads stay deflated (a tenth) until parsed.
+   * its size), a failing one is narrowed down by halves. Payloads stay compressed until parsed.
    * A 20-second burst (~35,000 deliveries) drains in two claims: each claim's PR writes, metric reads
    * and rollup rebuilds cost about as much as its per-delivery work at 8,000.
    */
