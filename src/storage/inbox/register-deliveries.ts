@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { MongoServerError, type Collection } from "mongodb";
+import type { Collection } from "mongodb";
 import type { InboxRegistration, RegisteredDelivery } from "../models/inbox-batch.js";
+import { isDuplicateKeyError } from "../write/upsert-if-newer.js";
 
-const DUPLICATE_KEY = 11000;
 /** Ids per registration document: a claim's 20,000 in two, each well under 16 MB. */
 const PER_DOCUMENT = 10_000;
-
-const isDuplicateKey = (error: unknown) => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 
 /**
  * Registers delivery ids (each once) with their batches; returns, for those another registration holds
@@ -27,7 +25,7 @@ export async function registerDeliveries(
         await ids.insertOne({ _id: randomUUID(), receivedAt: now, entries: part });
         break;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
       const wanted = new Set(part.map((entry) => entry.id));
       const before = registered.size;

@@ -9,6 +9,13 @@ export interface ReplayScope {
 
 const KEPT = ["applied" as const, "failed" as const];
 
+/** Kept batches of the scope's installation (or all) received within `receivedAt`. */
+const keptIn = (scope: ReplayScope, receivedAt: { $gte: Date; $lt?: Date }) => ({
+  receivedAt,
+  ...(scope.installationId === undefined ? {} : { installationId: scope.installationId }),
+  state: { $in: KEPT },
+});
+
 /** Already right before `since`: left out of the replay as if applied in it. */
 const DONE: EntryProgress = { attempts: 0, lastError: null, retryAt: null, done: true, setAside: false };
 
@@ -29,11 +36,7 @@ async function replayStraddling(
   now: Date,
 ): Promise<number> {
   const earlier = await collection
-    .find({
-      receivedAt: { $gte: new Date(scope.since.getTime() - PACK_SPAN_MS), $lt: scope.since },
-      ...(scope.installationId === undefined ? {} : { installationId: scope.installationId }),
-      state: { $in: KEPT },
-    })
+    .find(keptIn(scope, { $gte: new Date(scope.since.getTime() - PACK_SPAN_MS), $lt: scope.since }))
     .toArray();
   let queued = 0;
   for (const batch of earlier) {
@@ -69,11 +72,7 @@ export async function replayDeliveries(
   now = new Date(),
 ): Promise<number> {
   const straddling = await replayStraddling(collection, scope, now);
-  const filter = {
-    receivedAt: { $gte: scope.since },
-    ...(scope.installationId === undefined ? {} : { installationId: scope.installationId }),
-    state: { $in: KEPT },
-  };
+  const filter = keptIn(scope, { $gte: scope.since });
   const batches = await collection.find(filter, { projection: { size: 1 } }).toArray();
   if (batches.length === 0) return straddling;
   await collection.updateMany(filter, {

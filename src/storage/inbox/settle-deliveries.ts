@@ -45,8 +45,7 @@ export async function settleClaim(
   }
   if (whole.length === 0) return;
   // Stored before the originals go: a crash in between leaves a delivery twice, never nowhere.
-  const appliedAt = new Date(Math.max(now.getTime(), Date.now()));
-  await collection.insertMany(packAppliedBatches(whole, appliedAt), { ordered: false });
+  await collection.insertMany(packAppliedBatches(whole, now), { ordered: false });
   // A few dozen at a time: one write over a whole claim held the collection, and so the webhook route's
   // inserts, for seconds on the embedded server. By `_id`: with the claim beside an index range, the
   // embedded server took 4 times as long per document.

@@ -1,7 +1,6 @@
-import { MongoBulkWriteError } from "mongodb";
 import { rollupSliceId, SLICE_KINDS, type SliceKind } from "../models/rollup-slice.js";
 import type { Store } from "../store.js";
-import { isDuplicateKeyError } from "../write/upsert-if-newer.js";
+import { duplicateKeyIndexes } from "../write/upsert-if-newer.js";
 
 /** A repository-week's slices as built from the PRs read after its rollup's `marks` were. */
 export interface BuiltSlices {
@@ -37,8 +36,7 @@ export async function writeSlicesIfNewer(store: Store, built: readonly BuiltSlic
   try {
     await store.rollupSlices.bulkWrite(writes, { ordered: false });
   } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (writeErrors.length === 0 || !writeErrors.every(isDuplicateKeyError)) throw error;
+    // Only a newer slice may collide (and stays); anything else is rethrown.
+    duplicateKeyIndexes(error);
   }
 }

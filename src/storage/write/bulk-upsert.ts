@@ -1,6 +1,6 @@
-import { MongoBulkWriteError } from "mongodb";
+import type { MongoBulkWriteError } from "mongodb";
 import { alreadyInSet, unchangedFields } from "./unchanged-fields.js";
-import { isDuplicateKeyError, overwritable } from "./upsert-if-newer.js";
+import { duplicateKeyIndexes, overwritable } from "./upsert-if-newer.js";
 
 /** One write of a bulk: `filter` with upsert, so a document that does not match is inserted. */
 interface Write {
@@ -90,13 +90,6 @@ async function colliding(model: BulkModel, writes: Write[]): Promise<number[]> {
   } catch (error) {
     return duplicateKeyIndexes(error);
   }
-}
-
-function duplicateKeyIndexes(error: unknown): number[] {
-  if (!(error instanceof MongoBulkWriteError)) throw error;
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  if (writeErrors.length === 0 || !writeErrors.every(isDuplicateKeyError)) throw error;
-  return writeErrors.map((writeError) => writeError.index);
 }
 
 /**

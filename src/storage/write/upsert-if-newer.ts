@@ -1,3 +1,4 @@
+import { MongoBulkWriteError } from "mongodb";
 import type { MongooseUpdateQueryOptions, QueryFilter, UpdateQuery } from "mongoose";
 
 /** The methods used, so every model of the store fits whatever its virtuals and helpers. */
@@ -17,6 +18,14 @@ export type WriteOutcome = "written" | "stale";
 
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+/** The indexes of a bulk write's operations that met a duplicate key; any other failure is rethrown. */
+export function duplicateKeyIndexes(error: unknown): number[] {
+  if (!(error instanceof MongoBulkWriteError)) throw error;
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  if (writeErrors.length === 0 || !writeErrors.every(isDuplicateKeyError)) throw error;
+  return writeErrors.map((writeError) => writeError.index);
 }
 
 /**
