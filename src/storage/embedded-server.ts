@@ -87,6 +87,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       options.storagePath,
       "--log-level",
       "WARNING",
+      // Not advertised as a replica set, SecantusDB keeps no oplog: a BSON encode and a write per
+      // changed document, for change streams and transactions this app never uses.
+      "--standalone",
       ...(options.cacheSize ? ["--cache-size", options.cacheSize] : []),
     ],
     { stdio: ["ignore", "ignore", "inherit"] },
