@@ -4,9 +4,12 @@ import { z } from "zod";
  * The durable inbox of issue 9 as the bench reads it: deliveries acknowledged together are one document
  * of `inbox_batches`, each delivery in `deliveries` with its `X-GitHub-Delivery` as `id`. A batch is
  * "pending" until the worker applies it ("applied") or sets some of it aside ("failed"); a delivery that
- * failed on its own has its fate in `progress[<its index>]`. Only the fields the proof needs are read.
+ * failed on its own has its fate in `progress[<its index>]`. What the webhook route stores waits in
+ * `inbox_arrivals`, in the same shape ("pending"), until a worker admits it to `inbox_batches`. Only the
+ * fields the proof needs are read.
  */
 export const INBOX_COLLECTION = "inbox_batches";
+export const ARRIVALS_COLLECTION = "inbox_arrivals";
 
 const progressSchema = z.looseObject({
   done: z.boolean().optional(),

@@ -1,4 +1,4 @@
-import { inboxCollection, summarizeInbox } from "../storage/inbox/index.js";
+import { inboxStorage, summarizeInbox } from "../storage/inbox/index.js";
 import type { Store } from "../storage/store.js";
 
 /** The webhook inbox's line in `sync status` and `GET /api/v1/sync`: how far behind the workers are. */
@@ -18,7 +18,7 @@ export interface InboxStatus {
  * summary, so the two commands always agree, however the inbox stores its deliveries.
  */
 export async function getInboxStatus(store: Store, now: Date, installationId?: number): Promise<InboxStatus> {
-  const summary = await summarizeInbox(inboxCollection(store), { installationId, failedLimit: 1 });
+  const summary = await summarizeInbox(inboxStorage(store), { installationId, failedLimit: 1 });
   const oldest = summary.oldestPendingAt;
   return {
     pending: summary.counts.pending,

@@ -7,7 +7,7 @@ import { commentModel } from "./models/comment.js";
 import { commitModel } from "./models/commit.js";
 import { deploymentModel } from "./models/deployment.js";
 import { deploymentWeekModel } from "./models/deployment-week.js";
-import { inboxModel, inboxRegistrationModel } from "./models/inbox-batch.js";
+import { inboxArrivalModel, inboxModel, inboxRegistrationModel } from "./models/inbox-batch.js";
 import { installationModel } from "./models/installation.js";
 import { pullRequestModel } from "./models/pull-request.js";
 import { repositoryModel } from "./models/repository.js";
@@ -33,6 +33,7 @@ export function createStore(db: Connection) {
     apiTokens: apiTokenModel(db),
     accessChanges: accessChangeModel(db),
     inbox: inboxModel(db),
+    inboxArrivals: inboxArrivalModel(db),
     inboxRegistrations: inboxRegistrationModel(db),
     rollups: rollupModel(db),
     rollupSlices: rollupSliceModel(db),

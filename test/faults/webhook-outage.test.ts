@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { loadRepoConfigFile } from "../../src/convert/load-repo-config.js";
 import type { SentAttempt } from "../../src/simulator/webhook-sender.js";
 import type { Simulator } from "../../src/simulator/server.js";
-import { findDeliveries, inboxCollection, summarizeInbox } from "../../src/storage/inbox/index.js";
+import { findDeliveries, inboxStorage, summarizeInbox } from "../../src/storage/inbox/index.js";
 import { createSyncHooks } from "../../src/sync/hooks.js";
 import { createQueue, enqueue, type Queue } from "../../src/sync/queue.js";
 import { useTestDatabase } from "../harness/database.js";
@@ -110,7 +110,7 @@ it("refuses deliveries while the database is down and loses none it acknowledged
   expect(statuses(acknowledged)).toEqual(before.map(() => "OK"));
   await waitFor(async () => hang.hits() >= 1);
   // Nothing else is in the inbox: what it holds pending is what the app acknowledged.
-  const inbox = () => summarizeInbox(inboxCollection(database.store()));
+  const inbox = () => summarizeInbox(inboxStorage(database.store()));
   expect((await inbox()).counts).toEqual({ pending: before.length, applied: 0, failed: 0 });
 
   // The database stops: every delivery is refused in time, none acknowledged.
@@ -169,7 +169,7 @@ it("refuses deliveries while the database is down and loses none it acknowledged
   // Everything GitHub delivered is applied once, and the records are the fault-free run's.
   await waitFor(async () => (await inbox()).counts.pending === 0, 30_000);
   // What the dead app had stored may be redelivered and stored again: each delivery id is applied once.
-  const deliveries = await findDeliveries(inboxCollection(database.store()));
+  const deliveries = await findDeliveries(inboxStorage(database.store()));
   expect(deliveries.filter((delivery) => delivery.state !== "applied")).toEqual([]);
   expect(new Set(deliveries.map((delivery) => delivery.id)).size).toBe(traffic.length);
   expect(await storedRecords(database.store(), repoId)).toEqual(expected);

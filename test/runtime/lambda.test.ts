@@ -50,7 +50,8 @@ function event(name: string, payload: object, secret = SECRET) {
   };
 }
 
-const inbox = () => db().collection("inbox_batches");
+// Where the webhook function stores a delivery, until a worker admits it to `inbox_batches`.
+const inbox = () => db().collection("inbox_arrivals");
 /** The stored delivery with its batch's fields (installation, state), or null. */
 async function stored(id: string) {
   const batch = await inbox().findOne({ "deliveries.id": id });

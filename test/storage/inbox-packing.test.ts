@@ -11,9 +11,9 @@ import {
   ownDeliveries,
   replayDeliveries,
   settleClaim,
-  type IncomingDelivery,
 } from "../../src/storage/inbox/index.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
+import { commentDelivery } from "./helpers/inbox-fixtures.js";
 
 /** Applied batches kept for replay packed together, and what still knows each delivery afterwards. */
 const db = useTestDatabase();
@@ -102,20 +102,13 @@ describe("packing applied batches", () => {
 
 describe("settling into packed documents", () => {
   const policy = { maxAttempts: 3, backoffMs: () => 60_000 };
-  const delivery = (id: string, receivedAt: Date): IncomingDelivery => ({
-    id,
-    event: "issue_comment",
-    action: "created",
-    installationId: 1,
-    payload: JSON.stringify({ action: "created", id }),
-    receivedAt,
-  });
+  const delivery = (id: string, receivedAt: Date) => commentDelivery(id, { receivedAt });
   const collection = () => inboxCollection(db.store());
   const states = async () =>
-    Object.fromEntries((await findDeliveries(collection())).map((d) => [d.id, d.state]));
+    Object.fromEntries((await findDeliveries(inboxStorage(db.store()))).map((d) => [d.id, d.state]));
 
   async function applyAll(now?: Date) {
-    const claimed = await claimDeliveries(collection(), { limit: 100, leaseMs: 60_000, now });
+    const claimed = await claimDeliveries(inboxStorage(db.store()), { limit: 100, leaseMs: 60_000, now });
     const owned = await ownDeliveries(inboxStorage(db.store()).ids, claimed.deliveries);
     const outcomes = new Map(claimed.deliveries.map((d) => [d.id, { kind: "applied" as const }]));
     await settleClaim(collection(), claimed, outcomes, policy);
@@ -127,7 +120,7 @@ describe("settling into packed documents", () => {
     const start = new Date(Math.floor(Date.now() / PACK_SPAN_MS) * PACK_SPAN_MS - 10 * PACK_SPAN_MS);
     for (const [index, id] of ["a", "b", "c"].entries())
       await write.write(delivery(id, new Date(start.getTime() + index * 20_000)));
-    expect(await collection().countDocuments()).toBe(3);
+    expect(await inboxStorage(db.store()).arrivals.countDocuments()).toBe(3);
     expect(await applyAll()).toEqual({ own: ["a", "b", "c"], copies: [] });
     expect(await collection().find().toArray()).toMatchObject([{ state: "applied", size: 3 }]);
     expect(await states()).toEqual({ a: "applied", b: "applied", c: "applied" });

@@ -4,12 +4,7 @@ import type { AddressInfo } from "node:net";
 import { verify } from "@octokit/webhooks-methods";
 import { MongoClient } from "mongodb";
 import { pino } from "pino";
-import {
-  createInboxWriter,
-  findDeliveries,
-  inboxCollection,
-  inboxStorage,
-} from "../../src/storage/inbox/index.js";
+import { createInboxWriter, findDeliveries, inboxStorage } from "../../src/storage/inbox/index.js";
 import type { InboxBatch } from "../../src/storage/models/inbox-batch.js";
 import { createWebhookRoute } from "../../src/webhooks/receive/route.js";
 import { clearStore } from "../harness/database.js";
@@ -69,9 +64,9 @@ async function postRaw(
 const post = (event: string, payload: unknown, options: { secret?: string; id?: string } = {}) =>
   postRaw(event, JSON.stringify(payload), options);
 
-const inbox = () => findDeliveries(inboxCollection(db.store()));
+const inbox = () => findDeliveries(inboxStorage(db.store()));
 const stateOf = async (id: string) =>
-  (await findDeliveries(inboxCollection(db.store()), { ids: [id] }))[0]?.state;
+  (await findDeliveries(inboxStorage(db.store()), { ids: [id] }))[0]?.state;
 
 describe("POST /api/github/webhooks", () => {
   it("refuses a forged signature with 400 and stores nothing", async () => {
@@ -165,7 +160,7 @@ describe("POST /api/github/webhooks", () => {
     });
     const dead = client.db("down");
     const writer = createInboxWriter(
-      { batches: dead.collection<InboxBatch>("inbox_batches") },
+      { arrivals: dead.collection<InboxBatch>("inbox_arrivals") },
       { timeoutMs: 300 },
     );
     const down = await serve(createWebhookRoute({ verify: async () => true, writer, log }));

@@ -1,8 +1,8 @@
 import { pino } from "pino";
 import {
+  claimDeliveries,
   createInboxWriter,
   findDeliveries,
-  inboxCollection,
   inboxStorage,
 } from "../../src/storage/inbox/index.js";
 import { connectDatabase } from "../../src/storage/connect.js";
@@ -49,7 +49,7 @@ async function enqueue(deliveries: Array<{ id: string; event: string; payload: P
     ),
   );
 }
-const stored = () => findDeliveries(inboxCollection(db.store()));
+const stored = () => findDeliveries(inboxStorage(db.store()));
 const states = async () => Object.fromEntries((await stored()).map((d) => [d.id, d.state]));
 
 describe("the inbox processor", () => {
@@ -145,12 +145,7 @@ describe("the inbox processor", () => {
       { id: "held", event: "pull_request", payload: prEvent(12, "opened", "2026-01-05T10:00:00Z") },
     ]);
     // A worker claimed it and died before applying it (its lease still has a moment to run).
-    await db
-      .store()
-      .inbox.updateOne(
-        { "deliveries.id": "held" },
-        { $set: { claim: "dead-worker", availableAt: new Date(Date.now() + 300) } },
-      );
+    await claimDeliveries(inboxStorage(db.store()), { limit: 10, leaseMs: 300 });
     const processor = createInboxProcessor({ ...app.deps, log });
     expect(await processor.drain()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 400));

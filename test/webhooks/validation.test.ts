@@ -1,4 +1,4 @@
-import { findDeliveries, inboxCollection } from "../../src/storage/inbox/index.js";
+import { findDeliveries, inboxStorage } from "../../src/storage/inbox/index.js";
 import { useTestApp } from "./helpers/app.js";
 import { edit, example, type Payload } from "./helpers/fixtures.js";
 
@@ -6,7 +6,7 @@ import { edit, example, type Payload } from "./helpers/fixtures.js";
 const { db, app } = useTestApp();
 
 const storedDelivery = async (id: string) =>
-  (await findDeliveries(inboxCollection(db.store()), { ids: [id] }))[0];
+  (await findDeliveries(inboxStorage(db.store()), { ids: [id] }))[0];
 const storedDocuments = async () => {
   const store = db.store();
   const models = [store.pullRequests, store.repositories, store.reviews, store.comments, store.checkRuns];

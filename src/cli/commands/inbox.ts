@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { resolveInstallation } from "../../query/installations.js";
-import { inboxCollection, replayDeliveries, summarizeInbox } from "../../storage/inbox/index.js";
+import { inboxCollection, inboxStorage, replayDeliveries, summarizeInbox } from "../../storage/inbox/index.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import { formatOption, writeCsv, writeJson, writeTable, type Format } from "../output.js";
@@ -17,7 +17,7 @@ export async function showInbox(ctx: CliContext, options: { installation?: strin
   const installationId = options.installation
     ? await resolveInstallation(store, options.installation)
     : undefined;
-  const summary = await summarizeInbox(inboxCollection(store), { installationId });
+  const summary = await summarizeInbox(inboxStorage(store), { installationId });
   if (options.format === "json") return writeJson(ctx.stdout, summary);
   const failed = summary.failed.map((one) => ({ ...one, receivedAt: one.receivedAt.toISOString() }));
   const columns = ["id", "event", "action", "installationId", "receivedAt", "attempts", "lastError"];

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Collection } from "mongodb";
 import type { InboxBatch } from "../models/inbox-batch.js";
+import { admitArrivals } from "./admit-arrivals.js";
+import type { InboxStorage } from "./collection.js";
 import { dueDeliveries, type InboxDelivery } from "./delivery-view.js";
 
 /**
@@ -58,26 +60,34 @@ async function partEnds(collection: Collection<InboxBatch>, now: Date, limit: nu
  * Takes the oldest available pending batches, about `limit` deliveries, on the `{state, availableAt}`
  * index: each conditional update takes everything pending up to a batch's `availableAt` (ties may add a
  * few) and moves their `availableAt` to a lease end, so of several workers claiming at once each batch
- * goes to exactly one. The claim lasts `leaseMs`: a worker that dies holding it leaves its batches to
- * be taken again when it runs out.
+ * goes to exactly one. Room left is filled with new arrivals, admitted as batches already claimed. The
+ * claim lasts `leaseMs`: a worker that dies holding it leaves its batches to be taken again when it
+ * runs out.
  */
 export async function claimDeliveries(
-  collection: Collection<InboxBatch>,
+  inbox: Pick<InboxStorage, "arrivals" | "batches">,
   options: { limit: number; leaseMs: number; now?: Date },
 ): Promise<Claimed> {
   const now = options.now ?? new Date();
   const claim = randomUUID();
   const first = new Date(now.getTime() + options.leaseMs);
+  const leaseEnd = (slot: number) => new Date(first.getTime() + slot);
   let taken = 0;
-  for (const end of await partEnds(collection, now, options.limit)) {
-    const { modifiedCount } = await collection.updateMany(
+  for (const end of await partEnds(inbox.batches, now, options.limit)) {
+    const { modifiedCount } = await inbox.batches.updateMany(
       { state: "pending", availableAt: { $lte: end } },
-      { $set: { claim, availableAt: new Date(first.getTime() + taken) } },
+      { $set: { claim, availableAt: leaseEnd(taken) } },
     );
     if (modifiedCount > 0) taken += 1;
   }
-  const ref = { claim, first, last: new Date(first.getTime() + Math.max(0, taken - 1)) };
-  if (taken === 0) return { ref, batches: [], deliveries: [] };
-  const batches = await collection.find(claimFilter(ref)).toArray();
+  const before =
+    taken === 0
+      ? []
+      : await inbox.batches.find(claimFilter({ claim, first, last: leaseEnd(taken - 1) })).toArray();
+  const room = options.limit - before.reduce((sum, batch) => sum + batch.size, 0);
+  const admitted =
+    room > 0 ? await admitArrivals(inbox, { limit: room, claim, availableAt: leaseEnd(taken) }) : [];
+  const batches = [...before, ...admitted];
+  const ref = { claim, first, last: leaseEnd(Math.max(0, admitted.length > 0 ? taken : taken - 1)) };
   return { ref, batches, deliveries: dueDeliveries(batches, now) };
 }

@@ -15,14 +15,19 @@ function native<T extends object>(store: Store, name: string): Collection<T> {
 export const inboxCollection = (store: Store): Collection<InboxBatch> =>
   native<InboxBatch>(store, store.inbox.collection.collectionName);
 
-/** The inbox: the batches the webhook route writes, and the delivery ids by which a worker applies each delivery once. */
+/**
+ * The inbox: what the webhook route stored (arrivals), the batches workers admitted them to, and the
+ * delivery ids by which a worker applies each delivery once.
+ */
 export interface InboxStorage {
+  arrivals: Collection<InboxBatch>;
   batches: Collection<InboxBatch>;
   /** The delivery ids registry (`register-deliveries.ts`). */
   ids: Collection<InboxRegistration>;
 }
 
 export const inboxStorage = (store: Store): InboxStorage => ({
+  arrivals: native<InboxBatch>(store, store.inboxArrivals.collection.collectionName),
   batches: inboxCollection(store),
   ids: native<InboxRegistration>(store, store.inboxRegistrations.collection.collectionName),
 });

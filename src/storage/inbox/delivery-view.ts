@@ -16,7 +16,7 @@ export interface InboxDelivery {
   receivedAt: Date;
   /** Failed tries so far. */
   attempts: number;
-  /** The batch it was first stored in: its identity in `inbox_registrations`. */
+  /** Its copy's identity in `inbox_registrations` (`InboxEntry.storedIn`, or its batch's id). */
   batchId: string;
   /** Its place in the batch's `deliveries`, the key of its `progress`. */
   index: number;

@@ -1,5 +1,5 @@
-import type { Collection } from "mongodb";
-import type { InboxBatch, InboxState } from "../models/inbox-batch.js";
+import type { InboxState } from "../models/inbox-batch.js";
+import type { InboxStorage } from "./collection.js";
 import { deliveryState, progressOf } from "./delivery-view.js";
 import { unpackPayload } from "./payload.js";
 
@@ -22,14 +22,16 @@ export interface DeliveryStatus {
  * tests. Reads whole batches, payloads included: not for the hot path.
  */
 export async function findDeliveries(
-  collection: Collection<InboxBatch>,
+  inbox: Pick<InboxStorage, "arrivals" | "batches">,
   filter: { ids?: readonly string[] } = {},
 ): Promise<DeliveryStatus[]> {
   const wanted = filter.ids ? new Set(filter.ids) : null;
-  const batches = await collection
-    .find(filter.ids ? { "deliveries.id": { $in: [...filter.ids] } } : {})
-    .toArray();
-  return batches
+  const query = filter.ids ? { "deliveries.id": { $in: [...filter.ids] } } : {};
+  const [arrived, admitted] = await Promise.all([
+    inbox.arrivals.find(query).toArray(),
+    inbox.batches.find(query).toArray(),
+  ]);
+  return [...arrived, ...admitted]
     .flatMap((batch) =>
       batch.deliveries.map((entry, index) => ({
         id: entry.id,

@@ -11,7 +11,7 @@ const PACK_MAX_BYTES = 8 * 1024 * 1024;
 /** What an entry costs beyond its payload (ids, names, dates, BSON framing), roughly. */
 const ENTRY_OVERHEAD_BYTES = 200;
 
-const entryBytes = (entry: InboxEntry) => entry.payload.length() + ENTRY_OVERHEAD_BYTES;
+export const entryBytes = (entry: InboxEntry) => entry.payload.length() + ENTRY_OVERHEAD_BYTES;
 
 function packed(installationId: number | null, entries: InboxEntry[], appliedAt: Date): InboxBatch {
   return {

@@ -1,5 +1,5 @@
-import type { Collection } from "mongodb";
-import type { InboxBatch, InboxState } from "../models/inbox-batch.js";
+import type { InboxState } from "../models/inbox-batch.js";
+import type { InboxStorage } from "./collection.js";
 import { deliveryState, progressOf } from "./delivery-view.js";
 
 export interface SetAsideDelivery {
@@ -24,25 +24,26 @@ const WITHOUT_PAYLOADS = { "deliveries.payload": 0 } as const;
 
 /** What `mergelens inbox` and `sync status` show: the backlog and the deliveries set aside. */
 export async function summarizeInbox(
-  collection: Collection<InboxBatch>,
+  inbox: Pick<InboxStorage, "arrivals" | "batches">,
   options: { installationId?: number; failedLimit?: number } = {},
 ): Promise<InboxSummary> {
   const scope = options.installationId === undefined ? {} : { installationId: options.installationId };
-  const [appliedBatches, open] = await Promise.all([
-    collection
+  const [appliedBatches, open, arrived] = await Promise.all([
+    inbox.batches
       .aggregate<{ n: number }>([
         { $match: { state: "applied", ...scope } },
         { $group: { _id: null, n: { $sum: "$size" } } },
       ])
       .toArray(),
-    collection
+    inbox.batches
       .find({ state: { $in: ["pending", "failed"] }, ...scope }, { projection: WITHOUT_PAYLOADS })
       .toArray(),
+    inbox.arrivals.find(scope, { projection: WITHOUT_PAYLOADS }).toArray(),
   ]);
   const counts = { pending: 0, applied: appliedBatches[0]?.n ?? 0, failed: 0 };
   let oldestPendingAt: Date | null = null;
   const failed: SetAsideDelivery[] = [];
-  for (const batch of open)
+  for (const batch of [...arrived, ...open])
     batch.deliveries.forEach((entry, index) => {
       const state = deliveryState(batch, index);
       counts[state] += 1;

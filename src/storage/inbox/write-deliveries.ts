@@ -68,15 +68,16 @@ function batchesOf(waiting: readonly Waiting[]): Waiting[][] {
 }
 
 /**
- * Stores each group as one batch. Once its batch is stored a delivery is acknowledged: it will be applied.
+ * Stores each group as one batch in `inbox_arrivals` (no index but `_id`: the shortest insert). Once its
+ * batch is stored a delivery is acknowledged: it will be applied.
  * A redelivery of one stored before is stored again and recognised by the worker, which applies the first
  * copy only (own-deliveries.ts): checking its id here would cost every acknowledgement a second insert.
  */
-async function storeGroups(batches: Collection<InboxBatch>, groups: Waiting[][]): Promise<void> {
+async function storeGroups(arrivals: Collection<InboxBatch>, groups: Waiting[][]): Promise<void> {
   const stored = groups.map(batchOf);
   let failures = new Map<number, Error>();
   try {
-    await batches.insertMany(stored, { ordered: false });
+    await arrivals.insertMany(stored, { ordered: false });
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
     const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
@@ -93,7 +94,7 @@ async function storeGroups(batches: Collection<InboxBatch>, groups: Waiting[][])
  * become a refusal well inside GitHub's 10 s, never a late 2xx.
  */
 export function createInboxWriter(
-  inbox: Pick<InboxStorage, "batches">,
+  inbox: Pick<InboxStorage, "arrivals">,
   options: { timeoutMs: number; maxBatch?: number; quietMs?: number },
 ): InboxWriter {
   const maxBatch = options.maxBatch ?? 500;
@@ -110,7 +111,7 @@ export function createInboxWriter(
       waiting = waiting.slice(maxBatch);
       const groups = batchesOf(taken);
       try {
-        await storeGroups(inbox.batches, groups);
+        await storeGroups(inbox.arrivals, groups);
       } catch (whole) {
         groups.flat().forEach((item) => item.settle(whole));
       }

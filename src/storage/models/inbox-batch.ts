@@ -14,8 +14,9 @@ export interface InboxEntry {
   payload: Binary;
   receivedAt: Date;
   /**
-   * The batch it was first stored in, once applied batches are packed together: its identity in
-   * `inbox_registrations`. Absent while it is still in that batch.
+   * Its copy's identity in `inbox_registrations`: the batch it was admitted to and the arrival it came
+   * in (`<batch>/<arrival>`), kept when applied batches are packed together. Absent in an arrival, and
+   * in a batch stored before arrivals existed, whose own id it is then.
    */
   storedIn?: string;
 }
@@ -31,9 +32,10 @@ export interface EntryProgress {
 }
 
 /**
- * Deliveries acknowledged together, of one installation, stored as one document: the embedded server
- * pays per document and per index entry, so a burst costs one insert, one claim and one settle per
- * batch rather than per delivery. The common path never touches `progress`; only a delivery that fails
+ * Deliveries of one installation stored as one document: as the webhook route acknowledged them together
+ * (an arrival), or as a worker admitted many arrivals at once. The embedded server pays per document
+ * and per index entry, so a burst costs one insert per arrival, and one claim and one settle per
+ * admitted batch, rather than per delivery. The common path never touches `progress`; only a delivery that fails
  * gets an entry there (keyed by its index in `deliveries`). Delivery ids are kept unique in
  * `inbox_registrations`, not by an index here: every update rewrites all of a document's index entries.
  */
@@ -52,6 +54,11 @@ export interface InboxBatch {
   appliedAt: Date | null;
   deliveries: InboxEntry[];
   progress?: Record<string, EntryProgress>;
+  /**
+   * The arrivals it was admitted from (`inbox_arrivals` ids): a worker admitting them again, after one
+   * died between storing this batch and deleting them, finds here which are already in.
+   */
+  sources?: string[];
 }
 
 const entrySchema = new Schema<InboxEntry>(
@@ -66,27 +73,39 @@ const entrySchema = new Schema<InboxEntry>(
   { _id: false },
 );
 
-const inboxSchema = new Schema<InboxBatch>(
-  {
-    _id: { type: String, required: true },
-    installationId: { type: Number, default: null },
-    receivedAt: { type: Date, required: true },
-    size: { type: Number, required: true },
-    state: { type: String, enum: INBOX_STATES, required: true },
-    availableAt: { type: Date, required: true },
-    claim: { type: String, default: null },
-    appliedAt: { type: Date, default: null },
-    deliveries: { type: [entrySchema], required: true },
-    progress: { type: Schema.Types.Mixed },
-  },
-  { collection: "inbox_batches", timestamps: false, versionKey: false, strict: "throw" },
-);
+/** A batch's fields, in `inbox_batches` or, as the webhook route stores it, in `inbox_arrivals`. */
+const batchSchema = (collection: string) =>
+  new Schema<InboxBatch>(
+    {
+      _id: { type: String, required: true },
+      installationId: { type: Number, default: null },
+      receivedAt: { type: Date, required: true },
+      size: { type: Number, required: true },
+      state: { type: String, enum: INBOX_STATES, required: true },
+      availableAt: { type: Date, required: true },
+      claim: { type: String, default: null },
+      appliedAt: { type: Date, default: null },
+      deliveries: { type: [entrySchema], required: true },
+      progress: { type: Schema.Types.Mixed },
+      sources: { type: [String], default: undefined },
+    },
+    { collection, timestamps: false, versionKey: false, strict: "throw" },
+  );
+
+const inboxSchema = batchSchema("inbox_batches");
 // Few indexes: every one is rewritten as a batch is stored, claimed and settled.
 // Workers take the oldest available pending batches: an equality prefix and a range. A claim is read
 // back on it too (its `availableAt` is the claim's own lease end).
 inboxSchema.index({ state: 1, availableAt: 1 });
 // An uninstall deletes an installation's deliveries; a replay by installation reads them.
 inboxSchema.index({ installationId: 1, receivedAt: 1 });
+
+/**
+ * Where the webhook route stores what it acknowledges, before a worker admits it to `inbox_batches`
+ * (`admit-arrivals.ts`): no index but `_id`, since each one an insert maintains lengthens every
+ * acknowledgement (a fifth of the embedded server's time per insert for the three of `inbox_batches`).
+ */
+export const inboxArrivalModel = (db: Connection) => db.model("InboxArrival", batchSchema("inbox_arrivals"));
 
 /**
  * The retention TTL lives on `appliedAt` (only applied batches carry one), built by `ensureInboxRetention`

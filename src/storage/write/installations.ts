@@ -45,6 +45,7 @@ export async function deleteInstallation(store: Store, installationId: number): 
   await store.apiTokens.deleteMany({ installationId });
   // Raw deliveries hold the installation's private titles and bodies too.
   await store.inbox.deleteMany({ installationId });
+  await store.inboxArrivals.deleteMany({ installationId });
   await store.installations.deleteOne({ installationId });
 }
 
