@@ -1,7 +1,12 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { resolveInstallation } from "../../query/installations.js";
-import { inboxCollection, inboxStorage, replayDeliveries, summarizeInbox } from "../../storage/inbox/index.js";
+import {
+  inboxCollection,
+  inboxStorage,
+  replayDeliveries,
+  summarizeInbox,
+} from "../../storage/inbox/index.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import { formatOption, writeCsv, writeJson, writeTable, type Format } from "../output.js";
