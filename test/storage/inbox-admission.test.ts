@@ -9,6 +9,7 @@ import {
 } from "../../src/storage/inbox/index.js";
 import { packPayload } from "../../src/storage/inbox/payload.js";
 import type { InboxBatch } from "../../src/storage/models/inbox-batch.js";
+import { deleteInstallation } from "../../src/storage/write/installations.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import { commentDelivery } from "./helpers/inbox-fixtures.js";
 
@@ -110,5 +111,17 @@ describe("admitting arrivals", () => {
     for (const claim of claims) owned.push(...(await ownDeliveries(inbox().ids, claim.deliveries)).own);
     expect(owned.map((d) => d.id).sort()).toEqual([...ids].sort());
     expect(await inbox().arrivals.countDocuments()).toBe(0);
+  });
+
+  it("forgets an uninstalled installation's deliveries, admitted or not, and only its own", async () => {
+    await arrive([commentDelivery("a"), commentDelivery("b", { installationId: 2 })]);
+    await claimDeliveries(inbox(), lease);
+    await arrive([commentDelivery("c"), commentDelivery("d", { installationId: 2 })]);
+
+    await deleteInstallation(db.store(), 1);
+    const left = async (collection: "arrivals" | "batches") =>
+      (await inbox()[collection].find().toArray()).flatMap((batch) => batch.deliveries.map((d) => d.id));
+    expect(await left("arrivals")).toEqual(["d"]);
+    expect(await left("batches")).toEqual(["b"]);
   });
 });
