@@ -89,8 +89,8 @@ async function storeBatches(batches: Collection<InboxBatch>, admitted: InboxBatc
   const takenIds = taken.map((index) => admitted[index]._id);
   const before = takenIds.length === 0 ? [] : await batches.find({ _id: { $in: takenIds } }).toArray();
   const stored = admitted.filter((_, index) => !taken.includes(index));
-  // A batch taken and already applied and packed away lists nothing now: its arrivals stay, to be
-  // admitted again and recognised by their delivery ids (own-deliveries.ts).
+  // A batch taken and already applied and packed away lists nothing now: its arrivals stay, admitted
+  // again and applied again under the same identity, as a batch reclaimed after a lease is.
   const admittedIds = [...stored, ...before].flatMap((batch) => batch.sources ?? []);
   return { stored, admittedIds };
 }

@@ -7,7 +7,7 @@ import { dueDeliveries, type InboxDelivery } from "./delivery-view.js";
 
 /**
  * A worker's hold on some batches: they carry its id, and as `availableAt` one of its lease ends,
- * `first` to `last`, a millisecond apart (one per conditional update that took them).
+ * `first` to `last`, a millisecond apart (one per conditional update that took them, then the admitted ones').
  */
 export interface ClaimRef {
   claim: string;
@@ -80,14 +80,12 @@ export async function claimDeliveries(
     );
     if (modifiedCount > 0) taken += 1;
   }
-  const before =
-    taken === 0
-      ? []
-      : await inbox.batches.find(claimFilter({ claim, first, last: leaseEnd(taken - 1) })).toArray();
+  // The last slot is the admitted batches' (read back before they exist, the filter finds none there).
+  const ref = { claim, first, last: leaseEnd(taken) };
+  const before = taken === 0 ? [] : await inbox.batches.find(claimFilter(ref)).toArray();
   const room = options.limit - before.reduce((sum, batch) => sum + batch.size, 0);
   const admitted =
     room > 0 ? await admitArrivals(inbox, { limit: room, claim, availableAt: leaseEnd(taken) }) : [];
   const batches = [...before, ...admitted];
-  const ref = { claim, first, last: leaseEnd(Math.max(0, admitted.length > 0 ? taken : taken - 1)) };
   return { ref, batches, deliveries: dueDeliveries(batches, now) };
 }

@@ -35,8 +35,8 @@ export interface EntryProgress {
  * Deliveries of one installation stored as one document: as the webhook route acknowledged them together
  * (an arrival), or as a worker admitted many arrivals at once. The embedded server pays per document
  * and per index entry, so a burst costs one insert per arrival, and one claim and one settle per
- * admitted batch, rather than per delivery. The common path never touches `progress`; only a delivery that fails
- * gets an entry there (keyed by its index in `deliveries`). Delivery ids are kept unique in
+ * admitted batch, rather than per delivery. The common path never touches `progress`; only a delivery
+ * that fails gets an entry there (keyed by its index in `deliveries`). Delivery ids are kept unique in
  * `inbox_registrations`, not by an index here: every update rewrites all of a document's index entries.
  */
 export interface InboxBatch {
