@@ -1,10 +1,15 @@
 import type { AggregatablePullRequest } from "../metrics/aggregate.js";
 import { buildWeekRollup, rollupWeeksOf, type WeekRollup } from "../metrics/rollup-build.js";
+import { countWeek } from "../metrics/week-counts.js";
 import { WEEK_MS } from "../metrics/week.js";
 import type { RepositoryKey } from "../records/types.js";
 import { ROLLUP_LAYOUT, rollupId } from "../storage/models/rollup.js";
 import { encodeDays, encodeNumbers, encodePart, encodePeople } from "../storage/rollups/codec.js";
-import { readPullRequestsInRanges, type TimeRange } from "../storage/rollups/read-pull-requests.js";
+import {
+  readPullRequestsInRanges,
+  type RolledPullRequest,
+  type TimeRange,
+} from "../storage/rollups/read-pull-requests.js";
 import { mergeInstallationWeeks } from "../storage/rollups/merge-installation-weeks.js";
 import { writeSlicesIfNewer } from "../storage/rollups/write-slices.js";
 import type { Store } from "../storage/store.js";
@@ -24,8 +29,8 @@ function rangesOf(weeks: readonly number[]): TimeRange[] {
   return ranges;
 }
 
-function byWeek(prs: readonly AggregatablePullRequest[], weeks: ReadonlySet<number>) {
-  const found = new Map<number, AggregatablePullRequest[]>();
+function byWeek(prs: readonly RolledPullRequest[], weeks: ReadonlySet<number>) {
+  const found = new Map<number, RolledPullRequest[]>();
   for (const pr of prs) {
     for (const week of rollupWeeksOf(pr)) {
       if (!weeks.has(week)) continue;
@@ -69,6 +74,7 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
     week,
     marks,
     rollup: buildWeekRollup(prs.get(week.getTime()) ?? [], week),
+    counts: countWeek(prs.get(week.getTime()) ?? [], week),
   }));
   await writeSlicesIfNewer(
     store,
@@ -82,12 +88,15 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
         : {
             authors: encodePeople(rollup.authors),
             reviewers: encodePeople(rollup.reviewers),
-            days: encodeDays(rollup.days),
+            days: encodeDays(rollup.days, ["total"]),
+            dayHours: encodeDays(rollup.days, ["hours"]),
+            dayAuthors: encodeDays(rollup.days, ["authors"]),
+            dayReviewers: encodeDays(rollup.days, ["reviewers"]),
           },
     })),
   );
   // An empty week keeps its document, parts left out: `marks` must only grow, for its slices' sake.
-  const writes = built.map(({ _id, week, marks, rollup }) => ({
+  const writes = built.map(({ _id, week, marks, rollup, counts }) => ({
     replaceOne: {
       filter: { _id, marks },
       replacement: {
@@ -100,7 +109,7 @@ async function rebuildRound(store: Store, repo: RepositoryKey, weeks: readonly n
           ? {}
           : {
               total: encodePart(rollup.total),
-              opened: rollup.total.opened,
+              counts: encodeNumbers(counts),
               merges: encodeNumbers(rollup.merges),
             }),
       },

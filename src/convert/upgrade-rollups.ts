@@ -26,5 +26,11 @@ export async function upgradeRollups(store: Store): Promise<number> {
   }
   for (const [installationId, weeks] of byInstallation)
     await mergeInstallationWeeks(store, installationId, weeks);
+  // Installation-weeks of layout 6 held their sums themselves; they are in `week_slices` now.
+  if (stale.length > 0)
+    await store.weekRollups.collection.updateMany(
+      {},
+      { $unset: { total: "", authors: "", reviewers: "", merges: "" } },
+    );
   return stale.length;
 }

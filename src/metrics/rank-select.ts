@@ -11,7 +11,7 @@ interface Window {
   hi: number;
 }
 
-/** Below this many values left, they are gathered and sorted: cheaper than more rounds. */
+/** Below this many values left, they are gathered and selected in: cheaper than more rounds. */
 const GATHER_BELOW = 2048;
 
 /** The first index in [lo, hi) whose value is ≥ x (`strict`: > x), else hi. */
@@ -44,11 +44,12 @@ function weightedMiddle(windows: readonly Window[], total: number): number {
   return middles[middles.length - 1].value;
 }
 
-function gathered(windows: readonly Window[], total: number): Float64Array {
+/** The rank `left` among the windows' values, gathered into one array and selected in. */
+function selectGathered(windows: readonly Window[], total: number, left: number): number {
   const values = new Float64Array(total);
   let offset = 0;
   for (const w of windows) for (let i = w.lo; i < w.hi; i += 1) values[offset++] = w.values[i];
-  return values.sort();
+  return selectInPlace(values, left, 0, total - 1);
 }
 
 /** The value at `rank` (0-based, ascending) among sorted runs; the rank must be below their total size. */
@@ -60,7 +61,7 @@ export function valueAtRank(runs: readonly ArrayLike<number>[], rank: number): n
   for (;;) {
     if (windows.length === 1) return windows[0].values[windows[0].lo + left];
     const total = sizeOf(windows);
-    if (total <= GATHER_BELOW) return gathered(windows, total)[left];
+    if (total <= GATHER_BELOW) return selectGathered(windows, total, left);
     const pivot = weightedMiddle(windows, total);
     let below = 0;
     let atMost = 0;
@@ -90,4 +91,44 @@ export function valueAfterRank(runs: readonly ArrayLike<number>[], rank: number,
     if (cut < run.length && run[cut] < next) next = run[cut];
   }
   return atMost > rank + 1 ? value : next;
+}
+
+/** Partition rounds before `selectInPlace` gives up on its pivots and sorts what is left. */
+const MAX_ROUNDS = 64;
+
+/**
+ * Moves the value of rank `k` within `values[lo…hi]` (inclusive) to index k, every smaller value before
+ * it and every larger one after it (Hoare's selection, median-of-three pivots): linear on average,
+ * where a sort is n·log n. After too many rounds (adversarial orders) it sorts the rest instead.
+ */
+export function selectInPlace(values: Float64Array, k: number, lo: number, hi: number): number {
+  let low = lo;
+  let high = hi;
+  for (let round = 0; high > low; round += 1) {
+    if (round === MAX_ROUNDS) {
+      values.subarray(low, high + 1).sort();
+      break;
+    }
+    const a = values[low];
+    const b = values[(low + high) >>> 1];
+    const c = values[high];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i += 1;
+      while (values[j] > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else break;
+  }
+  return values[k];
 }

@@ -8,7 +8,7 @@ import {
   type DurationMetric,
   type Group,
 } from "./aggregate.js";
-import { summarizeRuns } from "./statistics.js";
+import { summarizeValues } from "./statistics.js";
 
 /**
  * What a group's figures are made of, in a form that adds up: counts, the numerators and denominators
@@ -97,10 +97,7 @@ export function addPart(into: RollupPart, from: RollupPart): void {
 /** The group of METRICS.md from its part: the same fields, in the same order, as `buildGroup`. */
 export function groupOfPart(key: string, part: RollupPart): Group {
   const durations = Object.fromEntries(
-    DURATION_METRICS.map((metric) => [
-      metric,
-      summarizeRuns([Float64Array.from(part.values[metric]).sort(), ...part.runs[metric]]),
-    ]),
+    DURATION_METRICS.map((metric) => [metric, summarizeValues(part.values[metric], part.runs[metric])]),
   ) as Record<DurationMetric, Group[DurationMetric]>;
   return {
     key,

@@ -1,5 +1,5 @@
 import { round2 } from "./arithmetic.js";
-import { valueAfterRank, valueAtRank } from "./rank-select.js";
+import { selectInPlace, valueAfterRank, valueAtRank } from "./rank-select.js";
 
 /**
  * Distribution summaries (METRICS.md). Computed in JavaScript rather than with MongoDB's `$percentile`,
@@ -71,5 +71,56 @@ export function summarizeRuns(runs: readonly ArrayLike<number>[]): Summary {
     p75: round2(percentileOfRuns(runs, count, 75)),
     p90: round2(percentileOfRuns(runs, count, 90)),
     mean: round2(hundredthsIn(runs) / count / 100),
+  };
+}
+
+/** Below this many values per run on average, runs are gathered and selected in: cheaper than across them. */
+const GATHER_PER_RUN = 64;
+
+/**
+ * `percentile` of the values, which `selectInPlace` reorders: its ranks selected in turn, each in the
+ * part after the rank before (`from`), which holds every value above it.
+ */
+function percentileInPlace(values: Float64Array, p: number, from: number): { value: number; rank: number } {
+  const rank = (p / 100) * (values.length - 1);
+  const below = Math.floor(rank);
+  const low = selectInPlace(values, below, from, values.length - 1);
+  // The value at the next rank is the least of those after it, which selection left unordered.
+  let high = low;
+  if (Math.ceil(rank) !== below) {
+    high = values[below + 1];
+    for (let index = below + 2; index < values.length; index += 1)
+      if (values[index] < high) high = values[index];
+  }
+  return { value: low + (high - low) * (rank - below), rank: below };
+}
+
+/**
+ * `summarize` over values in no order and values in sorted runs, as `summarizeRuns` gives it: a
+ * person's year is fifty runs of a few values each, where gathering them and selecting the ranks costs
+ * less than sorting them or selecting across the runs.
+ */
+export function summarizeValues(loose: readonly number[], runs: readonly ArrayLike<number>[]): Summary {
+  let count = loose.length;
+  for (const run of runs) count += run.length;
+  if (count === 0) return { count: 0, median: null, p75: null, p90: null, mean: null };
+  if (count > GATHER_PER_RUN * (runs.length + 1))
+    return summarizeRuns([Float64Array.from(loose).sort(), ...runs]);
+  const values = new Float64Array(count);
+  values.set(loose);
+  let offset = loose.length;
+  for (const run of runs) {
+    values.set(run, offset);
+    offset += run.length;
+  }
+  const median = percentileInPlace(values, 50, 0);
+  const p75 = percentileInPlace(values, 75, median.rank);
+  const p90 = percentileInPlace(values, 90, p75.rank);
+  return {
+    count,
+    median: round2(median.value),
+    p75: round2(p75.value),
+    p90: round2(p90.value),
+    mean: round2(hundredthsIn([values]) / count / 100),
   };
 }

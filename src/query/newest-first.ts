@@ -24,6 +24,11 @@ export interface NewestFirstQuery<T extends Listed> {
   since?: Date;
   until?: Date;
   now: Date;
+  /**
+   * Where the first window may end instead, when the caller knows (from stored counts) how far back a
+   * page of rows reaches: called with the window's upper end (ms).
+   */
+  firstLower?: (top: number) => number | undefined;
 }
 
 /** No pull request is older than GitHub: the oldest window ends here. */
@@ -61,7 +66,7 @@ export async function listNewestFirst<T extends Listed>(query: NewestFirstQuery<
   const top = upper.$lt?.getTime() ?? query.now.getTime();
   const rows: T[] = [];
   let first = true;
-  let lower = top - firstSpan(query.count, query.after?.paceMs);
+  let lower = query.firstLower?.(top) ?? top - firstSpan(query.count, query.after?.paceMs);
   for (;;) {
     const from = Math.max(lower, floor);
     const range: CreatedRange = { $gte: new Date(from), ...upper };

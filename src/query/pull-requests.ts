@@ -3,8 +3,10 @@ import type { Store } from "../storage/store.js";
 import { ANY_CASE } from "../storage/models/any-case.js";
 import { encodeCursor, type CursorPosition } from "./cursor.js";
 import { NotFoundError } from "./errors.js";
+import { openedDays } from "./counted-days.js";
 import { listNewestFirst } from "./newest-first.js";
-import { paceOf } from "./window-span.js";
+import { lowerFromCounts, paceOf, type DayCount } from "./window-span.js";
+import { readWeekCounts } from "../storage/rollups/read-week-counts.js";
 import {
   toApiPullRequest,
   viewProjection,
@@ -73,6 +75,10 @@ export async function listPullRequests(
 ): Promise<PullRequestPage> {
   const repoId = query.repo ? (await resolveRepository(store, installationId, query.repo)).repoId : undefined;
   const plan = listPlan({ repoId, state: query.state, author: query.author });
+  // A first page has no pace to size its window from: the stored counts per day tell how far back a page reaches.
+  const days: DayCount[] = query.cursor
+    ? []
+    : openedDays(await readWeekCounts(store, installationId), repoId);
   // One extra row tells whether another page exists without a count.
   const rows = await listNewestFirst<PullRequestView>({
     read: (createdAt, limit) => {
@@ -86,6 +92,12 @@ export async function listPullRequests(
     keep: plan.keep,
     count: query.limit + 1,
     after: query.cursor,
+    firstLower: (top) =>
+      lowerFromCounts(
+        days.filter((day) => day.start < top),
+        top,
+        query.limit + 1,
+      ),
     since: query.since,
     until: query.until,
     now,

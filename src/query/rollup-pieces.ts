@@ -13,8 +13,8 @@ import {
   type TimeRange,
 } from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
-import type { RollupSliceDocument } from "../storage/models/rollup-slice.js";
-import type { WeekRollupDocument } from "../storage/models/week-rollup.js";
+import type { RollupSliceDocument, SliceKind } from "../storage/models/rollup-slice.js";
+import type { WeekSliceDocument } from "../storage/models/week-slice.js";
 import {
   addFlatPart,
   daySection,
@@ -22,6 +22,7 @@ import {
   endOfFlatPart,
   isEmptyFlatPart,
   readPeople,
+  type DaySection,
   type PackedPeople,
 } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type PullRequestScope } from "../storage/rollups/read-pull-requests.js";
@@ -48,8 +49,8 @@ const PARTS = {
 interface Sums {
   parts: Map<string, RollupPart>;
   names: Map<string, PersonName>;
-  /** Each edge week's stored days, by its Monday (ms). */
-  days: Map<number, Promise<StoredDays[]>>;
+  /** Each edge week's stored days, by kind and Monday (ms). */
+  days: Map<string, Promise<StoredDays[]>>;
 }
 
 function sumOf(sums: Sums, key: string): RollupPart {
@@ -60,12 +61,9 @@ function sumOf(sums: Sums, key: string): RollupPart {
   return part;
 }
 
-/**
- * Adds a stored part to its group's sum; a week's total keeps its values as runs (hundreds each at a
- * large organisation), a person's few are copied (a view per person-week would cost more than them).
- */
-function addStored(sums: Sums, key: string, flat: Float64Array, offset: number, asRuns: boolean): number {
-  return addFlatPart(sumOf(sums, key), flat, offset, asRuns);
+/** Adds a stored part to its group's sum, its values kept as views of the stored bytes (sorted runs). */
+function addStored(sums: Sums, key: string, flat: Float64Array, offset: number): number {
+  return addFlatPart(sumOf(sums, key), flat, offset, true);
 }
 
 /**
@@ -115,7 +113,7 @@ async function piecesOf(store: Store, scope: PullRequestScope, groupBy: GroupBy,
 function addPeople(sums: Sums, people: PackedPeople): void {
   let offset = 0;
   for (const [key, login, at] of people.names) {
-    offset = addStored(sums, key, people.parts, offset, false);
+    offset = addStored(sums, key, people.parts, offset);
     noteName(sums.names, { key, login, at });
   }
 }
@@ -135,13 +133,12 @@ async function addWeeks(
   const field = PARTS[groupBy];
   const week = { $gte: weeks.since, $lt: weeks.until };
   if (scope.repoId === undefined && groupBy !== "repo") {
-    const docs = await store.weekRollups
-      .find({ installationId: scope.installationId, week }, { _id: 0, week: 1, [field]: 1 })
-      .lean<WeekRollupDocument[]>();
-    for (const doc of docs) {
-      const stored = doc[field];
-      if (stored && field === "total") addStored(sums, keyOf(0, doc.week), decodeNumbers(stored), 0, true);
-      else if (stored) addPeople(sums, readPeople(stored));
+    const docs = await store.weekSlices
+      .find({ installationId: scope.installationId, kind: field, week }, { _id: 0, week: 1, data: 1 })
+      .lean<Pick<WeekSliceDocument, "week" | "data">[]>();
+    for (const { week: start, data } of docs) {
+      if (data && field === "total") addStored(sums, keyOf(0, start), decodeNumbers(data), 0);
+      else if (data) addPeople(sums, readPeople(data));
     }
     return;
   }
@@ -156,21 +153,37 @@ async function addWeeks(
     .find({ ...scope, week }, { _id: 0, repoId: 1, week: 1, total: 1 })
     .lean<Pick<RollupDocument, "repoId" | "week" | "total">[]>();
   for (const doc of docs) {
-    if (doc.total) addStored(sums, keyOf(doc.repoId, doc.week), decodeNumbers(doc.total), 0, true);
+    if (doc.total) addStored(sums, keyOf(doc.repoId, doc.week), decodeNumbers(doc.total), 0);
   }
 }
 
 type StoredDays = Pick<RollupSliceDocument, "repoId" | "data">;
 
+/** Which of a week's day slices holds a section. */
+const DAY_KINDS = {
+  total: "days",
+  hours: "dayHours",
+  authors: "dayAuthors",
+  reviewers: "dayReviewers",
+} as const satisfies Record<DaySection, SliceKind>;
+
 /** A week's stored days, read once per request: its whole days and its whole hours both come from them. */
-function daysOfWeek(store: Store, scope: PullRequestScope, week: Date, sums: Sums): Promise<StoredDays[]> {
-  const found = sums.days.get(week.getTime());
+function daysOfWeek(
+  store: Store,
+  scope: PullRequestScope,
+  week: Date,
+  section: DaySection,
+  sums: Sums,
+): Promise<StoredDays[]> {
+  const kind = DAY_KINDS[section];
+  const key = `${kind}:${week.getTime()}`;
+  const found = sums.days.get(key);
   if (found) return found;
   const read = store.rollupSlices
-    .find({ ...scope, kind: "days", week }, { _id: 0, repoId: 1, data: 1 })
+    .find({ ...scope, kind, week }, { _id: 0, repoId: 1, data: 1 })
     .lean<StoredDays[]>()
     .exec();
-  sums.days.set(week.getTime(), read);
+  sums.days.set(key, read);
   return read;
 }
 
@@ -187,11 +200,11 @@ async function addDays(
   const first = Math.round((days.since.getTime() - week.getTime()) / DAY_MS);
   const count = Math.round((days.until.getTime() - days.since.getTime()) / DAY_MS);
   const section = PARTS[groupBy];
-  for (const { repoId, data } of await daysOfWeek(store, scope, week, sums)) {
+  for (const { repoId, data } of await daysOfWeek(store, scope, week, section, sums)) {
     for (let day = first; data && day < first + count; day += 1) {
       const bytes = daySection(data, day, section);
       if (!bytes) continue;
-      if (section === "total") addStored(sums, keyOf(repoId, week), decodeNumbers(bytes), 0, true);
+      if (section === "total") addStored(sums, keyOf(repoId, week), decodeNumbers(bytes), 0);
       else addPeople(sums, readPeople(bytes));
     }
   }
@@ -209,7 +222,7 @@ async function addHours(
   const week = weekStart(hours.since);
   const first = Math.round((hours.since.getTime() - day) / HOUR_MS);
   const until = Math.round((hours.until.getTime() - day) / HOUR_MS);
-  for (const { repoId, data } of await daysOfWeek(store, scope, week, sums)) {
+  for (const { repoId, data } of await daysOfWeek(store, scope, week, "hours", sums)) {
     const bytes = data ? daySection(data, Math.round((day - week.getTime()) / DAY_MS), "hours") : null;
     if (!bytes) continue;
     const flat = decodeNumbers(bytes);
@@ -217,7 +230,7 @@ async function addHours(
     for (let hour = 0; hour < until; hour += 1) {
       // An hour with nothing must not make a group (a repository's exists only where it has a PR).
       const used = hour >= first && !isEmptyFlatPart(flat, offset);
-      offset = used ? addStored(sums, keyOf(repoId, week), flat, offset, true) : endOfFlatPart(flat, offset);
+      offset = used ? addStored(sums, keyOf(repoId, week), flat, offset) : endOfFlatPart(flat, offset);
     }
   }
 }

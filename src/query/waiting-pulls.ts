@@ -1,4 +1,7 @@
+import { readWeekCounts } from "../storage/rollups/read-week-counts.js";
 import type { Store } from "../storage/store.js";
+import { openTotals } from "./counted-days.js";
+import { readOldestReady } from "./oldest-ready.js";
 import {
   toApiPullRequest,
   viewProjection,
@@ -23,20 +26,11 @@ export interface WaitingPulls {
   items: ApiPullRequest[];
 }
 
-interface OpenKey {
-  prId: number;
-  createdAt: Date;
-  draft: boolean;
-}
-
-const oldestFirst = (a: OpenKey, b: OpenKey) =>
-  a.createdAt.getTime() - b.createdAt.getTime() || a.prId - b.prId;
-
 /**
- * The open PRs that have waited longest. Counting them and finding the oldest needs every open PR on
- * any server without a maintained counter, so the first read takes only three small fields of each (on
- * the index led by installation, repository and state), and the second the listed PRs whole by their
- * ids. The open PRs are what an organisation has in flight, not its history: the cost follows them.
+ * The open PRs that have waited longest. The counts come from the rollups' per-day counts (a small
+ * document per installation-week); the oldest are then read in windows of `createdAt` from the first
+ * day with any, on the index led by installation[, repository] and state: about `limit` PRs read, not
+ * every open one.
  */
 export async function listWaitingPulls(
   store: Store,
@@ -44,28 +38,25 @@ export async function listWaitingPulls(
   query: WaitingPullsQuery,
 ): Promise<WaitingPulls> {
   const repoId = query.repo ? (await resolveRepository(store, installationId, query.repo)).repoId : undefined;
-  const open = await store.pullRequests
-    .find(
-      { installationId, ...(repoId === undefined ? {} : { repoId }), state: "open" },
-      { _id: 0, prId: 1, createdAt: 1, draft: 1 },
-    )
-    .lean<OpenKey[]>();
-  const ready = open.filter((key) => !key.draft).sort(oldestFirst);
-  const listed = ready.slice(0, query.limit).map((key) => key.prId);
-  const docs =
-    listed.length === 0
-      ? []
-      : await store.pullRequests
-          .find({ installationId, prId: { $in: listed } }, viewProjection)
-          .lean<PullRequestView[]>();
+  const totals = openTotals(await readWeekCounts(store, installationId), repoId);
+  const scope = { installationId, ...(repoId === undefined ? {} : { repoId }), state: "open" as const };
+  const docs = await readOldestReady(
+    (createdAt) =>
+      store.pullRequests
+        .find({ ...scope, createdAt }, viewProjection)
+        .lean<PullRequestView[]>()
+        .exec(),
+    totals.days,
+    query.limit,
+  );
   const configs = await repoConfigs(
     store,
     installationId,
     docs.map((doc) => doc.repoId),
   );
   return {
-    open: open.length,
-    drafts: open.length - ready.length,
-    items: docs.sort(oldestFirst).map((doc) => toApiPullRequest(doc, configOf(configs, doc.repoId).bots)),
+    open: totals.open,
+    drafts: totals.drafts,
+    items: docs.map((doc) => toApiPullRequest(doc, configOf(configs, doc.repoId).bots)),
   };
 }

@@ -23,6 +23,30 @@ export function firstSpan(count: number, paceMs: number | undefined): number {
   return Math.max(MIN_SPAN_MS, paceMs * count * HEADROOM);
 }
 
+/** A day (its midnight, ms) and how many PRs of a list were opened on it. */
+export interface DayCount {
+  start: number;
+  count: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The first window's lower bound when the list's PRs per day are known (newest day first, none at or
+ * after `top`): far enough back to hold `count` rows with headroom, each day taken at its own pace.
+ * Undefined when the days hold fewer: the windows then grow as without counts.
+ */
+export function lowerFromCounts(days: readonly DayCount[], top: number, count: number): number | undefined {
+  let needed = count * HEADROOM;
+  for (const day of days) {
+    const end = Math.min(top, day.start + DAY_MS);
+    if (day.count >= needed)
+      return Math.min(top - MIN_SPAN_MS, end - ((end - day.start) * needed) / day.count);
+    needed -= day.count;
+  }
+  return undefined;
+}
+
 /**
  * The next window, from what the windows so far held: `covered` ms read, of which `paced` ms from the
  * newest row found down (a stretch before it, where nothing was opened, says nothing of the pace),

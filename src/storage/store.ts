@@ -15,6 +15,7 @@ import { reviewModel } from "./models/review.js";
 import { rollupModel } from "./models/rollup.js";
 import { rollupSliceModel } from "./models/rollup-slice.js";
 import { weekRollupModel } from "./models/week-rollup.js";
+import { weekSliceModel } from "./models/week-slice.js";
 
 /** Every model bound to one connection, passed to the modules that read or write (so tests inject it). */
 export function createStore(db: Connection) {
@@ -38,6 +39,7 @@ export function createStore(db: Connection) {
     rollups: rollupModel(db),
     rollupSlices: rollupSliceModel(db),
     weekRollups: weekRollupModel(db),
+    weekSlices: weekSliceModel(db),
     deploymentWeeks: deploymentWeekModel(db),
   };
 }

@@ -2,6 +2,7 @@ import { upgradeRollups } from "../../src/convert/upgrade-rollups.js";
 import { aggregatePullRequests } from "../../src/metrics/aggregate.js";
 import { getMetrics } from "../../src/query/metrics.js";
 import { ROLLUP_LAYOUT } from "../../src/storage/models/rollup.js";
+import { countPullRequests } from "../../src/storage/rollups/count-pull-requests.js";
 import { seedInstallation, seedPullRequests, seedRepository } from "../api/seed.js";
 import { clearStore, useTestDatabase } from "../harness/database.js";
 import { human } from "../harness/factories.js";
@@ -31,12 +32,15 @@ beforeEach(async () => {
 });
 
 describe("upgradeRollups", () => {
-  it("rebuilds rollups of the previous layout, people and days moved to their slices", async () => {
+  it("rebuilds rollups of earlier layouts: slices, counts and installation-weeks' slices rebuilt", async () => {
     const store = db.store();
     // Three weeks: the one opening all three PRs, and two of merges (May 11 and 12, then May 13).
     // What layout 2 stored: people and days in the rollup itself, no slices.
     await store.rollups.collection.updateMany({}, { $set: { layout: 2, authors: Buffer.from("[]") } });
     await store.rollupSlices.deleteMany({});
+    // What layout 6 stored: an installation-week's sums in its own document, no week slices or counts.
+    await store.weekRollups.collection.updateMany({}, { $set: { total: Buffer.from("x") } });
+    await store.weekSlices.deleteMany({});
 
     expect(await upgradeRollups(store)).toBe(3);
     const rollups = await store.rollups.collection.find({}).toArray();
@@ -45,7 +49,10 @@ describe("upgradeRollups", () => {
       [ROLLUP_LAYOUT, false],
       [ROLLUP_LAYOUT, false],
     ]);
-    expect(await store.rollupSlices.countDocuments({ data: { $exists: true } })).toBe(9);
+    expect(await store.rollupSlices.countDocuments({ data: { $exists: true } })).toBe(18);
+    expect(await store.weekRollups.countDocuments({ total: { $exists: true } })).toBe(0);
+    expect(await store.weekSlices.countDocuments({ data: { $exists: true } })).toBe(15);
+    expect(await countPullRequests(store, 1)).toEqual(new Map([[11, 3]]));
     const prs = await store.pullRequests.find({}).lean();
     const query = { ...range, groupBy: "author" as const };
     expect(await getMetrics(store, 1, query)).toEqual(aggregatePullRequests(prs, query));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { valueAfterRank, valueAtRank } from "../../src/metrics/rank-select.js";
-import { percentile, summarize, summarizeRuns } from "../../src/metrics/statistics.js";
+import { selectInPlace, valueAfterRank, valueAtRank } from "../../src/metrics/rank-select.js";
+import { percentile, summarize, summarizeRuns, summarizeValues } from "../../src/metrics/statistics.js";
 
 /** Durations as stored: whole hundredths, with many repeats (a team's PRs often take the same time). */
 const hundredths = (max: number) => fc.integer({ min: 0, max }).map((k) => k / 100);
@@ -57,5 +57,50 @@ describe("summarizeRuns", () => {
     // merged: 1 2 4 5 9 10 20; p75 → rank 4.5 → 9 + 0.5 × 1 = 9.5
     expect(summarizeRuns(runs).p75).toBe(percentile(merged(runs), 75));
     expect(summarizeRuns(runs).p75).toBe(9.5);
+  });
+});
+
+describe("selectInPlace and summarizeValues", () => {
+  it("selects every rank a sorted copy has, in any order of values", () => {
+    fc.assert(
+      fc.property(
+        fc.array(hundredths(300), { minLength: 1, maxLength: 500 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, at) => {
+          const sorted = Float64Array.from(values).sort();
+          const rank = Math.min(values.length - 1, Math.floor(at * values.length));
+          const reordered = Float64Array.from(values);
+          expect(selectInPlace(reordered, rank, 0, values.length - 1)).toBe(sorted[rank]);
+          expect(reordered.subarray(0, rank).every((value) => value <= sorted[rank])).toBe(true);
+          expect(reordered.subarray(rank + 1).every((value) => value >= sorted[rank])).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("selects in orders that defeat median-of-three pivots, by sorting what is left", () => {
+    // Organ-pipe and sawtooth orders, and all equal: each round may drop only a few values.
+    const pipe = Float64Array.from({ length: 4001 }, (_, i) => Math.min(i, 4000 - i));
+    const saw = Float64Array.from({ length: 4000 }, (_, i) => i % 7);
+    const flat = new Float64Array(3000).fill(2.5);
+    for (const values of [pipe, saw, flat]) {
+      const sorted = Float64Array.from(values).sort();
+      for (const rank of [0, 1, values.length >> 1, values.length - 1])
+        expect(selectInPlace(Float64Array.from(values), rank, 0, values.length - 1)).toBe(sorted[rank]);
+    }
+  });
+
+  it("gives what summarize gives over loose values and runs together, gathered or selected across", () => {
+    fc.assert(
+      fc.property(
+        fc.array(hundredths(100_000), { maxLength: 300 }),
+        fc.array(run(100_000, 200), { maxLength: 60 }),
+        (loose, runs) => {
+          expect(summarizeValues(loose, runs)).toEqual(summarize([...loose, ...merged(runs)]));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

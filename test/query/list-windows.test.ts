@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { decodeCursor } from "../../src/query/cursor.js";
 import { listPullRequests, type ListPullRequestsQuery } from "../../src/query/pull-requests.js";
+import { listWaitingPulls } from "../../src/query/waiting-pulls.js";
 import type { PullRequestState } from "../../src/records/types.js";
 import type { PullRequestDocument } from "../../src/storage/models/pull-request.js";
 import { seedInstallation, seedPullRequests, seedRepository, type PrSeed } from "../api/seed.js";
@@ -132,7 +133,8 @@ describe("the PR list's windows", () => {
 
   it("reach back to GitHub's launch in a few reads when nothing matches", async () => {
     const costs = await pageCosts(SPARSE, { author: "nobody" }, 50, 1);
-    expect(costs).toEqual([{ items: 0, docs: 0, reads: 7 }]);
+    // The stored counts size the first window to a page and a quarter of PRs (640 days here).
+    expect(costs).toEqual([{ items: 0, docs: 0, reads: 3 }]);
   });
 });
 
@@ -153,6 +155,20 @@ async function everyNumber(query: Partial<ListPullRequestsQuery>, limit: number)
   } while (cursor);
   return numbers;
 }
+
+describe("the open PRs waiting longest", () => {
+  it("read about the listed ones, not every open PR, on a dense organisation", async () => {
+    const waiting = await listWaitingPulls(db.store(), DENSE, { limit: 15 });
+    // Every third PR is open: 200 in the last 30 hours, the oldest first.
+    expect([waiting.open, waiting.drafts]).toEqual([200, 0]);
+    const oldest = Array.from({ length: 600 }, (_, i) => i + 1)
+      .filter((number) => STATES[number % STATES.length] === "open")
+      .reverse()
+      .slice(0, 15);
+    expect(waiting.items.map((item) => item.number)).toEqual(oldest);
+    expect(await docsRead()).toBeLessThanOrEqual(30);
+  });
+});
 
 describe("paging", () => {
   it("splits PRs opened in the same millisecond across pages without a skip or a repeat", async () => {

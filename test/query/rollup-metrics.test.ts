@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { writeDerived } from "../../src/convert/refresh-pull-requests.js";
 import { aggregatePullRequests, type AggregatablePullRequest } from "../../src/metrics/aggregate.js";
 import { getMetrics, getMetricsOfInstallations } from "../../src/query/metrics.js";
+import { listWaitingPulls } from "../../src/query/waiting-pulls.js";
+import { countPullRequests } from "../../src/storage/rollups/count-pull-requests.js";
 import type { Store } from "../../src/storage/store.js";
 import { removeRepositories } from "../../src/storage/write/installations.js";
 import { writePullRequests } from "../../src/storage/write/pull-requests.js";
@@ -20,7 +22,8 @@ import {
  * Rollups kept by the convert step's own write (`writeDerived`, what every path that changes a PR's
  * derived fields goes through), on the real test database: whatever order the versions of the PRs
  * arrive in, and after a repository is removed, the metrics query (stored rollups plus partial weeks)
- * answers exactly what the direct computation gives over the stored PRs.
+ * answers exactly what the direct computation gives over the stored PRs; and the PR counts kept with
+ * them (`/sync`, the open PRs waiting longest) are those of the stored PRs.
  */
 const db = useTestDatabase();
 const INSTALLATION = 1;
@@ -113,6 +116,38 @@ async function direct(store: Store, query: Parameters<typeof getMetrics>[2] & { 
   return aggregatePullRequests(touching(prs, query), { ...query, groupBy: query.groupBy ?? "none" });
 }
 
+/** What `/sync` and the open-PR list count from the rollups, and which open PRs waited longest. */
+async function counted(store: Store) {
+  const waiting = await listWaitingPulls(store, INSTALLATION, { limit: 3 });
+  const perRepo = [...(await countPullRequests(store, INSTALLATION))].filter(([, count]) => count > 0);
+  return {
+    perRepo: perRepo.sort(([a], [b]) => a - b),
+    open: waiting.open,
+    drafts: waiting.drafts,
+    oldest: waiting.items.map((pr) => `${pr.repo}#${pr.number}`),
+  };
+}
+
+async function countedDirectly(store: Store) {
+  const prs = await store.pullRequests
+    .find(
+      { installationId: INSTALLATION },
+      { repoId: 1, repo: 1, number: 1, prId: 1, state: 1, createdAt: 1 },
+    )
+    .lean();
+  const perRepo = new Map<number, number>();
+  for (const pr of prs) perRepo.set(pr.repoId, (perRepo.get(pr.repoId) ?? 0) + 1);
+  const open = prs
+    .filter((pr) => pr.state === "open")
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.prId - b.prId);
+  return {
+    perRepo: [...perRepo].sort(([a], [b]) => a - b),
+    open: open.length,
+    drafts: 0,
+    oldest: open.slice(0, 3).map((pr) => `${pr.repo}#${pr.number}`),
+  };
+}
+
 const queryArb = fc.record({
   range: rangeArb,
   groupBy: groupByArb,
@@ -125,6 +160,7 @@ async function reset(store: Store): Promise<void> {
     store.rollups.deleteMany({}),
     store.rollupSlices.deleteMany({}),
     store.weekRollups.deleteMany({}),
+    store.weekSlices.deleteMany({}),
     store.repositories.deleteMany({}),
   ]);
   await store.repositories.insertMany(
@@ -161,6 +197,7 @@ describe("metrics from rollups kept by the convert step", () => {
           expect(await getMetricsOfInstallations(store, [INSTALLATION], everything)).toEqual(
             await direct(store, everything),
           );
+          expect(await counted(store)).toEqual(await countedDirectly(store));
 
           await removeRepositories(store, INSTALLATION, [removed.repoId]);
           expect(await store.rollups.countDocuments({ repoId: removed.repoId })).toBe(0);
@@ -169,6 +206,7 @@ describe("metrics from rollups kept by the convert step", () => {
             const query = { ...range, groupBy: groupBy === "none" ? undefined : groupBy };
             expect(await getMetrics(store, INSTALLATION, query)).toEqual(await direct(store, query));
           }
+          expect(await counted(store)).toEqual(await countedDirectly(store));
         },
       ),
       { numRuns: 12 },

@@ -12,7 +12,14 @@ const built = (marks: number, text: string | null): BuiltSlices => ({
   data:
     text === null
       ? null
-      : { authors: bytes(`a${text}`), reviewers: bytes(`r${text}`), days: bytes(`d${text}`) },
+      : {
+          authors: bytes(`a${text}`),
+          reviewers: bytes(`r${text}`),
+          days: bytes(`d${text}`),
+          dayHours: bytes(`h${text}`),
+          dayAuthors: bytes(`p${text}`),
+          dayReviewers: bytes(`q${text}`),
+        },
 });
 const stored = async () =>
   (await db.store().rollupSlices.find({}).sort({ _id: 1 }).lean()).map((slice) => [
@@ -29,6 +36,9 @@ describe("writeSlicesIfNewer", () => {
     await writeSlicesIfNewer(db.store(), [built(4, "old")]);
     expect(await stored()).toEqual([
       ["authors", 5, "anew"],
+      ["dayAuthors", 5, "pnew"],
+      ["dayHours", 5, "hnew"],
+      ["dayReviewers", 5, "qnew"],
       ["days", 5, "dnew"],
       ["reviewers", 5, "rnew"],
     ]);
@@ -39,11 +49,17 @@ describe("writeSlicesIfNewer", () => {
     await writeSlicesIfNewer(db.store(), [built(2, "two")]);
     expect((await stored()).map(([, marks, data]) => [marks, data])).toEqual([
       [2, "atwo"],
+      [2, "ptwo"],
+      [2, "htwo"],
+      [2, "qtwo"],
       [2, "dtwo"],
       [2, "rtwo"],
     ]);
     await writeSlicesIfNewer(db.store(), [built(3, null)]);
     expect((await stored()).map(([, marks, data]) => [marks, data])).toEqual([
+      [3, null],
+      [3, null],
+      [3, null],
       [3, null],
       [3, null],
       [3, null],

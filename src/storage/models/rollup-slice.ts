@@ -1,7 +1,18 @@
 import { Schema, type Connection } from "mongoose";
 
-/** What a slice holds of its repository-week: each author's parts, each reviewer's, or its seven days. */
-export const SLICE_KINDS = ["authors", "reviewers", "days"] as const;
+/**
+ * What a slice holds of its repository-week: each author's parts, each reviewer's, and each of its
+ * seven days' sections apart (totals, hours, authors, reviewers): a range cut inside a week reads only
+ * the section its grouping needs.
+ */
+export const SLICE_KINDS = [
+  "authors",
+  "reviewers",
+  "days",
+  "dayHours",
+  "dayAuthors",
+  "dayReviewers",
+] as const;
 export type SliceKind = (typeof SLICE_KINDS)[number];
 
 /**

@@ -1,7 +1,7 @@
 import { Schema, type Connection } from "mongoose";
 
 /** The layout `rebuildRollups` writes; a rollup of another is rebuilt when a worker starts. */
-export const ROLLUP_LAYOUT = 6;
+export const ROLLUP_LAYOUT = 7;
 
 /**
  * One repository-week of merged and opened PRs (week: its Monday 00:00 UTC). Rebuilt whole from that
@@ -22,8 +22,8 @@ export interface RollupDocument {
   layout?: number;
   /** Everyone's part (`encodePart`). */
   total?: Uint8Array;
-  /** The total's count of opened PRs, alone: `/sync` counts PRs from it without reading the values. */
-  opened?: number;
+  /** The week's PRs opened, still open and open drafts by day opened (`countWeek`), as float64s. */
+  counts?: Uint8Array;
   /** The week's merged PRs as float64 pairs (mergedAt, lead-time start), in ms: DORA's lead times. */
   merges?: Uint8Array;
 }
@@ -37,7 +37,7 @@ const rollupSchema = new Schema<RollupDocument>(
     marks: { type: Number, default: 0 },
     layout: { type: Number, default: undefined },
     total: { type: Buffer, default: undefined },
-    opened: { type: Number, default: undefined },
+    counts: { type: Buffer, default: undefined },
     merges: { type: Buffer, default: undefined },
   },
   { timestamps: false, versionKey: false, strict: "throw", collection: "rollups" },

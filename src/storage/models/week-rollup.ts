@@ -1,11 +1,11 @@
 import { Schema, type Connection } from "mongoose";
 
 /**
- * One installation-week across all its repositories: every repository-week's total, authors and
- * reviewers added up (src/storage/rollups/merge-installation-weeks.ts). A year of a large organisation
- * is a thousand repository-weeks holding a hundred thousand person-parts, growing with its PRs; a year of
- * installation-weeks is 52 documents and a part per person and week, however many PRs. Kept current
- * like rollups: `marks` counts the merges begun, and a merge writes only if none began after it read.
+ * One installation-week across all its repositories: its merge's `marks` only. The sums themselves
+ * (every repository-week's total, authors, reviewers and merges added up, and each repository's PR
+ * counts) are `week_slices`, one document per kind (src/storage/rollups/merge-installation-weeks.ts):
+ * the embedded server reads every byte of a document, and a year's total must not read its people. Kept
+ * current like rollups: `marks` counts the merges begun, and a slice is only replaced by a later merge's.
  */
 export interface WeekRollupDocument {
   /** `installationId:YYYY-MM-DD` (`weekRollupId`). */
@@ -13,12 +13,6 @@ export interface WeekRollupDocument {
   installationId: number;
   week: Date;
   marks: number;
-  /** `encodePart` and `encodePeople` of the sums; absent while being built or when the week is empty. */
-  total?: Uint8Array;
-  authors?: Uint8Array;
-  reviewers?: Uint8Array;
-  /** Each repository's `merges` (`encodeRepositoryMerges`): DORA's lead times for the whole installation. */
-  merges?: Uint8Array;
 }
 
 const weekRollupSchema = new Schema<WeekRollupDocument>(
@@ -27,10 +21,6 @@ const weekRollupSchema = new Schema<WeekRollupDocument>(
     installationId: { type: Number, required: true },
     week: { type: Date, required: true },
     marks: { type: Number, default: 0 },
-    total: { type: Buffer, default: undefined },
-    authors: { type: Buffer, default: undefined },
-    reviewers: { type: Buffer, default: undefined },
-    merges: { type: Buffer, default: undefined },
   },
   { timestamps: false, versionKey: false, strict: "throw", collection: "week_rollups" },
 );

@@ -181,20 +181,22 @@ const padded = (length: number) => Math.ceil(length / 8) * 8;
 
 /**
  * A week's seven days (Monday first) as one binary: a table of where each day's total (`encodePart`),
- * authors and reviewers (`encodePeople`) and its 24 hours' totals (flattened one after another) sit, then each of them 8-byte aligned, so a reader decodes
- * only the section it needs. A day with nothing has empty sections.
+ * authors and reviewers (`encodePeople`) and its 24 hours' totals (flattened one after another) sit,
+ * then each of them 8-byte aligned, so a reader decodes only the section it needs. A day with nothing,
+ * and a section left out (`only`), are empty.
  */
-export function encodeDays(days: readonly DaySlice[]): Buffer {
+export function encodeDays(days: readonly DaySlice[], only: readonly DaySection[] = DAY_SECTIONS): Buffer {
   if (days.length !== DAYS) throw new Error(`a week has ${DAYS} days, not ${days.length}`);
+  const encode: Record<DaySection, (day: NonNullable<DaySlice>) => Buffer> = {
+    total: (day) => encodePart(day.total),
+    authors: (day) => encodePeople(day.authors),
+    reviewers: (day) => encodePeople(day.reviewers),
+    hours: (day) => encodeNumbers(day.hours.flatMap(flattenPart)),
+  };
   const sections = days.flatMap((day) =>
-    day === null
-      ? DAY_SECTIONS.map(() => Buffer.alloc(0))
-      : [
-          encodePart(day.total),
-          encodePeople(day.authors),
-          encodePeople(day.reviewers),
-          encodeNumbers(day.hours.flatMap(flattenPart)),
-        ],
+    DAY_SECTIONS.map((section) =>
+      day === null || !only.includes(section) ? Buffer.alloc(0) : encode[section](day),
+    ),
   );
   const packed = Buffer.alloc(TABLE + sections.reduce((total, section) => total + padded(section.length), 0));
   let offset = TABLE;

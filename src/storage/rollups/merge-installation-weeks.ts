@@ -1,8 +1,9 @@
 import { noteName, type PersonName, type PersonPart } from "../../metrics/rollup-build.js";
 import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
 import { weekRollupId } from "../models/week-rollup.js";
+import { WEEK_SLICE_KINDS, weekSliceId, type WeekSliceKind } from "../models/week-slice.js";
 import type { Store } from "../store.js";
-import { upsertWithRetry } from "../write/upsert-if-newer.js";
+import { duplicateKeyIndexes, upsertWithRetry } from "../write/upsert-if-newer.js";
 import {
   addFlatPart,
   decodeNumbers,
@@ -12,6 +13,7 @@ import {
   readPeople,
   type RepositoryMerges,
 } from "./codec.js";
+import { encodeRepositoryCounts, type RepositoryCounts } from "./counts-codec.js";
 
 /** Weeks merged together: bounds what is held in memory (a quarter of a large organisation). */
 const WEEKS_PER_ROUND = 13;
@@ -46,22 +48,27 @@ interface WeekSums {
   authors: PeopleSum;
   reviewers: PeopleSum;
   merges: RepositoryMerges[];
+  counts: RepositoryCounts[];
 }
 
 async function sumWeeks(store: Store, installationId: number, weeks: readonly Date[]) {
   const sums = new Map(
     weeks.map((week): [number, WeekSums] => [
       week.getTime(),
-      { total: emptyPart(), authors: new PeopleSum(), reviewers: new PeopleSum(), merges: [] },
+      { total: emptyPart(), authors: new PeopleSum(), reviewers: new PeopleSum(), merges: [], counts: [] },
     ]),
   );
   const totals = await store.rollups
-    .find({ installationId, week: { $in: weeks } }, { _id: 0, repoId: 1, week: 1, total: 1, merges: 1 })
+    .find(
+      { installationId, week: { $in: weeks } },
+      { _id: 0, repoId: 1, week: 1, total: 1, merges: 1, counts: 1 },
+    )
     .lean();
-  for (const { repoId, week, total, merges } of totals) {
+  for (const { repoId, week, total, merges, counts } of totals) {
     const sum = sums.get(week.getTime());
     if (sum && total) addFlatPart(sum.total, decodeNumbers(total), 0);
     if (sum && merges) sum.merges.push({ repoId, pairs: decodeNumbers(merges) });
+    if (sum && counts) sum.counts.push({ repoId, counts: decodeNumbers(counts) });
   }
   for (const kind of ["authors", "reviewers"] as const) {
     const slices = await store.rollupSlices
@@ -70,6 +77,54 @@ async function sumWeeks(store: Store, installationId: number, weeks: readonly Da
     for (const { week, data } of slices) if (data) sums.get(week.getTime())?.[kind].add(data);
   }
   return sums;
+}
+
+/** A week's slices, or none when nothing was merged or opened in it. */
+function slicesOf(sum: WeekSums | undefined): Record<WeekSliceKind, Uint8Array> | null {
+  if (!sum || (sum.total.merged === 0 && sum.total.opened === 0)) return null;
+  return {
+    total: encodePart(sum.total),
+    authors: encodePeople(sum.authors.people()),
+    reviewers: encodePeople(sum.reviewers.people()),
+    merges: encodeRepositoryMerges(sum.merges),
+    counts: encodeRepositoryCounts(sum.counts),
+  };
+}
+
+/**
+ * Writes each slice unless one built at the same or a later mark is stored: the upsert of an older
+ * merge finds no document to update and collides on `_id` with the newer one, which stays.
+ */
+async function writeWeekSlicesIfNewer(
+  store: Store,
+  installationId: number,
+  built: readonly {
+    _id: string;
+    week: Date;
+    marks: number;
+    data: Record<WeekSliceKind, Uint8Array> | null;
+  }[],
+): Promise<void> {
+  const writes = built.flatMap(({ _id, week, marks, data }) =>
+    WEEK_SLICE_KINDS.map((kind) => {
+      const fields = { installationId, week, kind, marks };
+      return {
+        updateOne: {
+          filter: { _id: weekSliceId(_id, kind), marks: { $lt: marks } },
+          update: data
+            ? { $set: { ...fields, data: data[kind] } }
+            : { $set: fields, $unset: { data: 1 as const } },
+          upsert: true,
+        },
+      };
+    }),
+  );
+  if (writes.length === 0) return;
+  try {
+    await store.weekSlices.bulkWrite(writes, { ordered: false });
+  } catch (error) {
+    duplicateKeyIndexes(error);
+  }
 }
 
 async function mergeRound(store: Store, installationId: number, weeks: readonly Date[]): Promise<void> {
@@ -89,22 +144,11 @@ async function mergeRound(store: Store, installationId: number, weeks: readonly 
     .find({ installationId, week: { $in: weeks } }, { _id: 1, week: 1, marks: 1 })
     .lean();
   const sums = await sumWeeks(store, installationId, weeks);
-  const writes = marked.map(({ _id, week, marks }) => {
-    const sum = sums.get(week.getTime());
-    const parts =
-      sum && (sum.total.merged > 0 || sum.total.opened > 0)
-        ? {
-            total: encodePart(sum.total),
-            authors: encodePeople(sum.authors.people()),
-            reviewers: encodePeople(sum.reviewers.people()),
-            merges: encodeRepositoryMerges(sum.merges),
-          }
-        : {};
-    return {
-      replaceOne: { filter: { _id, marks }, replacement: { _id, installationId, week, marks, ...parts } },
-    };
-  });
-  if (writes.length > 0) await store.weekRollups.bulkWrite(writes, { ordered: false });
+  await writeWeekSlicesIfNewer(
+    store,
+    installationId,
+    marked.map(({ _id, week, marks }) => ({ _id, week, marks, data: slicesOf(sums.get(week.getTime())) })),
+  );
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { AggregatablePullRequest } from "../../metrics/aggregate.js";
+import type { CountedPullRequest } from "../../metrics/week-counts.js";
 import type { TimeRange } from "../../metrics/week.js";
 import type { Store } from "../store.js";
 
-/** The fields aggregates read: a tenth of a PR document. */
+/** The fields aggregates and rollups read: a tenth of a PR document. */
 const AGGREGATE_FIELDS = {
   _id: 1,
   repo: 1,
@@ -19,7 +20,12 @@ const AGGREGATE_FIELDS = {
   firstCommitAt: 1,
   additions: 1,
   deletions: 1,
+  state: 1,
+  draft: 1,
 } as const;
+
+/** What a rollup is built from: a PR's aggregated fields, and what its week's counts need. */
+export type RolledPullRequest = AggregatablePullRequest & CountedPullRequest;
 
 export type { TimeRange } from "../../metrics/week.js";
 
@@ -29,7 +35,7 @@ export interface PullRequestScope {
   repoId?: number;
 }
 
-type Found = AggregatablePullRequest & { _id: { toString(): string } };
+type Found = RolledPullRequest & { _id: { toString(): string } };
 
 /**
  * The PRs merged or opened in any of the ranges, each once: two queries per range, each an equality
@@ -40,7 +46,7 @@ export async function readPullRequestsInRanges(
   store: Store,
   scope: PullRequestScope,
   ranges: readonly TimeRange[],
-): Promise<AggregatablePullRequest[]> {
+): Promise<RolledPullRequest[]> {
   const queries = ranges.flatMap(({ since, until }) =>
     (["mergedAt", "createdAt"] as const).map((field) =>
       store.pullRequests
@@ -49,7 +55,7 @@ export async function readPullRequestsInRanges(
         .exec(),
     ),
   );
-  const unique = new Map<string, AggregatablePullRequest>();
+  const unique = new Map<string, RolledPullRequest>();
   for (const found of await Promise.all(queries)) {
     for (const { _id, ...pr } of found) unique.set(_id.toString(), pr);
   }

@@ -14,7 +14,10 @@ function deleteEverywhere(store: Store, filter: Parameters<ScopedModel["deleteMa
   // Rollups too: derived from the records, they must go with them (a week left would still be counted).
   const models: ScopedModel[] = [...installationScopedModels(store), store.rollups, store.rollupSlices];
   // An installation's weeks span its repositories: they go with it, or are added up again without some.
-  const installationWide = filter.repoId === undefined ? [store.weekRollups.deleteMany(filter).exec()] : [];
+  const installationWide =
+    filter.repoId === undefined
+      ? [store.weekRollups.deleteMany(filter).exec(), store.weekSlices.deleteMany(filter).exec()]
+      : [];
   return Promise.all([
     ...models.map((model) => model.deleteMany(filter).exec()),
     ...installationWide,
