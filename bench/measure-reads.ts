@@ -4,7 +4,7 @@ import { startAppProcess, type AppProcess } from "./app-process.js";
 import { openBenchDatabase, uriForDatabase } from "./database.js";
 import { benchPrivateKey, BENCH_APP_ID } from "./github-app.js";
 import { createReadsOrg, growReadsOrg, type SeededOrg } from "./reads-seed.js";
-import { firstView, READ_REQUESTS, type Get } from "./reads-requests.js";
+import { firstView, readRequests, type Get } from "./reads-requests.js";
 
 /** p50 and p95 of one request's repeated timings, in milliseconds. */
 export interface Timing {
@@ -18,7 +18,7 @@ export interface Timing {
 export interface ReadsAtSize {
   prs: number;
   seedSeconds: number;
-  /** By request name (READ_REQUESTS' names, and `dashboard first view`). */
+  /** By request name (`readRequests()`' names, and `dashboard first view`). */
   timings: Record<string, Timing>;
   rssBeforeMb: number;
   /** After one answer to every request: the code paths loaded and the heap grown to its working size. */
@@ -121,9 +121,10 @@ async function measureSize(
   );
   try {
     const get = client(app, org);
+    const requests = readRequests();
     const rssBeforeMb = rssMb(app.pid);
     // One answer to each first, failures included (their rows report them below).
-    for (const request of READ_REQUESTS) await request.run(get, org).catch(() => undefined);
+    for (const request of requests) await request.run(get, org).catch(() => undefined);
     await firstView(get, org, new Date()).catch(() => undefined);
     const rssWarmMb = rssMb(app.pid);
     const timings: Record<string, Timing> = {};
@@ -139,7 +140,7 @@ async function measureSize(
         `reads ${prs}: ${name} p50 ${Math.round(timings[name].p50)} ms, p95 ${Math.round(timings[name].p95)} ms`,
       );
     };
-    for (const request of READ_REQUESTS) await timed(request.name, () => request.run(get, org));
+    for (const request of requests) await timed(request.name, () => request.run(get, org));
     await timed("dashboard first view", () => firstView(get, org, new Date()));
     return { prs, seedSeconds, timings, rssBeforeMb, rssWarmMb, rssAfterMb: rssMb(app.pid) };
   } finally {

@@ -34,6 +34,11 @@ export interface RollupPart {
   values: Record<DurationMetric, number[]>;
   /** More of each metric's values, as runs sorted ascending (views of stored rollups), never copied. */
   runs: Record<DurationMetric, ArrayLike<number>[]>;
+  /**
+   * Each metric's values (loose and in runs) summed in hundredths: whole numbers, exact in any order
+   * (values are rounded to 2 decimals, METRICS.md), so a mean needs no pass over the values.
+   */
+  sums: Record<DurationMetric, number>;
 }
 
 const perMetric = <T>(make: () => T): Record<DurationMetric, T> =>
@@ -52,6 +57,7 @@ export const emptyPart = (): RollupPart => ({
   sizes: SIZE_BUCKETS.map(() => 0),
   values: perMetric((): number[] => []),
   runs: perMetric((): ArrayLike<number>[] => []),
+  sums: perMetric(() => 0),
 });
 
 const present = (value: number | null | undefined): value is number =>
@@ -71,7 +77,9 @@ export function addMerged(part: RollupPart, pr: AggregatablePullRequest, reviews
   if (bucket >= 0) part.sizes[bucket] += 1;
   for (const metric of DURATION_METRICS) {
     const value = pr.metrics[metric];
-    if (present(value)) part.values[metric].push(value);
+    if (!present(value)) continue;
+    part.values[metric].push(value);
+    part.sums[metric] += Math.round(value * 100);
   }
 }
 
@@ -91,13 +99,17 @@ export function addPart(into: RollupPart, from: RollupPart): void {
     const target = into.values[metric];
     for (const value of from.values[metric]) target.push(value);
     for (const run of from.runs[metric]) into.runs[metric].push(run);
+    into.sums[metric] += from.sums[metric];
   }
 }
 
 /** The group of METRICS.md from its part: the same fields, in the same order, as `buildGroup`. */
 export function groupOfPart(key: string, part: RollupPart): Group {
   const durations = Object.fromEntries(
-    DURATION_METRICS.map((metric) => [metric, summarizeValues(part.values[metric], part.runs[metric])]),
+    DURATION_METRICS.map((metric) => [
+      metric,
+      summarizeValues(part.values[metric], part.runs[metric], part.sums[metric]),
+    ]),
   ) as Record<DurationMetric, Group[DurationMetric]>;
   return {
     key,

@@ -65,13 +65,27 @@ function percentileOfRuns(runs: readonly ArrayLike<number>[], count: number, p: 
 export function summarizeRuns(runs: readonly ArrayLike<number>[]): Summary {
   const count = runs.reduce((total, run) => total + run.length, 0);
   if (count === 0) return { count: 0, median: null, p75: null, p90: null, mean: null };
+  return { ...percentilesOfRuns(runs, count), mean: round2(hundredthsIn(runs) / count / 100) };
+}
+
+function percentilesOfRuns(runs: readonly ArrayLike<number>[], count: number) {
   return {
     count,
     median: round2(percentileOfRuns(runs, count, 50)),
     p75: round2(percentileOfRuns(runs, count, 75)),
     p90: round2(percentileOfRuns(runs, count, 90)),
-    mean: round2(hundredthsIn(runs) / count / 100),
   };
+}
+
+/**
+ * Where values are gathered, reused from one summary to the next: a year of people is a thousand
+ * summaries, and a fresh array for each (zeroed, then collected) cost more than selecting in it.
+ */
+let gathered = new Float64Array(4096);
+
+function gatherRoom(count: number): Float64Array {
+  if (gathered.length < count) gathered = new Float64Array(2 ** Math.ceil(Math.log2(count)));
+  return gathered.subarray(0, count);
 }
 
 /** Below this many values per run on average, runs are gathered and selected in: cheaper than across them. */
@@ -96,17 +110,23 @@ function percentileInPlace(values: Float64Array, p: number, from: number): { val
 }
 
 /**
- * `summarize` over values in no order and values in sorted runs, as `summarizeRuns` gives it: a
+ * `summarize` over values in no order and values in sorted runs, their sum in hundredths given, as
+ * `summarizeRuns` gives it: a
  * person's year is fifty runs of a few values each, where gathering them and selecting the ranks costs
  * less than sorting them or selecting across the runs.
  */
-export function summarizeValues(loose: readonly number[], runs: readonly ArrayLike<number>[]): Summary {
+export function summarizeValues(
+  loose: readonly number[],
+  runs: readonly ArrayLike<number>[],
+  hundredths: number,
+): Summary {
   let count = loose.length;
   for (const run of runs) count += run.length;
   if (count === 0) return { count: 0, median: null, p75: null, p90: null, mean: null };
+  const mean = round2(hundredths / count / 100);
   if (count > GATHER_PER_RUN * (runs.length + 1))
-    return summarizeRuns([Float64Array.from(loose).sort(), ...runs]);
-  const values = new Float64Array(count);
+    return { ...percentilesOfRuns([Float64Array.from(loose).sort(), ...runs], count), mean };
+  const values = gatherRoom(count);
   values.set(loose);
   let offset = loose.length;
   for (const run of runs) {
@@ -121,6 +141,6 @@ export function summarizeValues(loose: readonly number[], runs: readonly ArrayLi
     median: round2(median.value),
     p75: round2(p75.value),
     p90: round2(p90.value),
-    mean: round2(hundredthsIn([values]) / count / 100),
+    mean,
   };
 }

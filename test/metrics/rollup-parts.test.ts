@@ -169,7 +169,8 @@ describe("rollups (pure)", () => {
     );
     expect(() => decodePart(encodePart(emptyPart()).subarray(8))).toThrow(/unreadable.*mergelens recompute/);
     const damaged = [...encodePart(emptyPart())];
-    damaged.splice(-8, 8, ...new Uint8Array(Float64Array.from([3]).buffer));
+    // An empty part ends with each metric's count of values, then each one's sum: the last count says 3.
+    damaged.splice(-7 * 8, 8, ...new Uint8Array(Float64Array.from([3]).buffer));
     expect(() => decodePart(Uint8Array.from(damaged))).toThrow(/unreadable.*mergelens recompute/);
     expect(() => decodePeople(Buffer.from('[["id:1", "alice"]]'))).toThrow(/unreadable/);
     expect(() => daySection(Buffer.alloc(16), 0, "total")).toThrow(/unreadable/);

@@ -20,11 +20,15 @@ const COUNTS = [
   "reviews",
 ] as const;
 
-/** A part as numbers: its counts, the size buckets, each metric's number of values, then the values sorted. */
+/**
+ * A part as numbers: its counts, the size buckets, each metric's number of values, each metric's sum in
+ * hundredths, then the values sorted.
+ */
 export function flattenPart(part: RollupPart): number[] {
   const flat: number[] = COUNTS.map((name) => part[name]);
   flat.push(...part.sizes);
   for (const metric of DURATION_METRICS) flat.push(part.values[metric].length);
+  for (const metric of DURATION_METRICS) flat.push(part.sums[metric]);
   for (const metric of DURATION_METRICS) {
     const sorted = Float64Array.from(part.values[metric]).sort();
     for (const value of sorted) flat.push(value);
@@ -39,7 +43,10 @@ export class CorruptRollupError extends Error {
   }
 }
 
-const HEAD = COUNTS.length + SIZE_BUCKETS.length + DURATION_METRICS.length;
+const HEAD = COUNTS.length + SIZE_BUCKETS.length + 2 * DURATION_METRICS.length;
+/** Where a flattened part's value counts start, then its sums. */
+const VALUE_COUNTS = COUNTS.length + SIZE_BUCKETS.length;
+const SUMS = VALUE_COUNTS + DURATION_METRICS.length;
 
 export function unflattenPart(flat: Float64Array): RollupPart {
   const part = emptyPart();
@@ -80,7 +87,7 @@ export function endOfFlatPart(flat: Float64Array, offset: number): number {
   if (flat.length < offset + HEAD) throw new CorruptRollupError(`a part of ${flat.length - offset} numbers`);
   let next = offset + HEAD;
   for (let index = 0; index < DURATION_METRICS.length; index += 1) {
-    next += flat[offset + COUNTS.length + SIZE_BUCKETS.length + index];
+    next += flat[offset + VALUE_COUNTS + index];
   }
   if (!Number.isInteger(next) || next > flat.length) throw new CorruptRollupError("bad value counts");
   return next;
@@ -97,7 +104,8 @@ export function addFlatPart(into: RollupPart, flat: Float64Array, offset: number
   for (let i = 0; i < SIZE_BUCKETS.length; i += 1) into.sizes[i] += flat[offset + COUNTS.length + i];
   let next = offset + HEAD;
   for (let index = 0; index < DURATION_METRICS.length; index += 1) {
-    const count = flat[offset + COUNTS.length + SIZE_BUCKETS.length + index];
+    const count = flat[offset + VALUE_COUNTS + index];
+    into.sums[DURATION_METRICS[index]] += flat[offset + SUMS + index];
     if (!Number.isInteger(count) || count < 0 || next + count > flat.length)
       throw new CorruptRollupError(`bad count for ${DURATION_METRICS[index]}`);
     if (asRuns) {
