@@ -1,4 +1,4 @@
-import { countOf, WEEK_DAYS } from "../metrics/week-counts.js";
+import { countOf, WEEK_DAYS, type Counted } from "../metrics/week-counts.js";
 import { DAY_MS } from "../metrics/week.js";
 import type { WeekCounts } from "../storage/rollups/read-week-counts.js";
 import type { DayCount } from "./window-span.js";
@@ -16,36 +16,40 @@ export interface OpenTotals {
   days: ReadyDay[];
 }
 
-/** The open PRs counted in the weeks' counts (of one repository, or all), and the days they were opened. */
-export function openTotals(weeks: readonly WeekCounts[], repoId?: number): OpenTotals {
-  const totals: OpenTotals = { open: 0, drafts: 0, days: [] };
+/** Each day of the weeks' counts (of one repository, or all): when it began (ms), oldest first. */
+function countedDays(weeks: readonly WeekCounts[], repoId?: number) {
+  const days: { start: number; opened: number; open: number; drafts: number }[] = [];
   for (const { week, repositories } of weeks) {
     const counted = repositories.filter((one) => repoId === undefined || one.repoId === repoId);
     for (let day = 0; day < WEEK_DAYS; day += 1) {
-      let open = 0;
-      let drafts = 0;
-      for (const { counts } of counted) {
-        open += countOf(counts, "open", day, day + 1);
-        drafts += countOf(counts, "drafts", day, day + 1);
-      }
-      totals.open += open;
-      totals.drafts += drafts;
-      if (open > drafts) totals.days.push({ start: week.getTime() + day * DAY_MS, ready: open - drafts });
+      const sum = (kind: Counted) =>
+        counted.reduce((total, { counts }) => total + countOf(counts, kind, day, day + 1), 0);
+      days.push({
+        start: week.getTime() + day * DAY_MS,
+        opened: sum("opened"),
+        open: sum("open"),
+        drafts: sum("drafts"),
+      });
     }
+  }
+  return days;
+}
+
+/** The open PRs counted in the weeks' counts (of one repository, or all), and the days they were opened. */
+export function openTotals(weeks: readonly WeekCounts[], repoId?: number): OpenTotals {
+  const totals: OpenTotals = { open: 0, drafts: 0, days: [] };
+  for (const { start, open, drafts } of countedDays(weeks, repoId)) {
+    totals.open += open;
+    totals.drafts += drafts;
+    if (open > drafts) totals.days.push({ start, ready: open - drafts });
   }
   return totals;
 }
 
 /** The PRs opened each day (of one repository, or all), newest day first, days with none left out. */
 export function openedDays(weeks: readonly WeekCounts[], repoId?: number): DayCount[] {
-  const days: DayCount[] = [];
-  for (const { week, repositories } of weeks) {
-    for (let day = 0; day < WEEK_DAYS; day += 1) {
-      let count = 0;
-      for (const { repoId: id, counts } of repositories)
-        if (repoId === undefined || id === repoId) count += countOf(counts, "opened", day, day + 1);
-      if (count > 0) days.push({ start: week.getTime() + day * DAY_MS, count });
-    }
-  }
-  return days.sort((a, b) => b.start - a.start);
+  return countedDays(weeks, repoId)
+    .filter((day) => day.opened > 0)
+    .map(({ start, opened }) => ({ start, count: opened }))
+    .reverse();
 }

@@ -1,3 +1,5 @@
+import { DAY_MS } from "../metrics/week.js";
+
 /**
  * How wide the PR list's next window of `createdAt` is (src/query/newest-first.ts). Pure: the spans
  * follow the rows a page needs, not the organisation's density, so a page reads about a page of PRs
@@ -28,8 +30,6 @@ export interface DayCount {
   start: number;
   count: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The first window's lower bound when the list's PRs per day are known (newest day first, none at or

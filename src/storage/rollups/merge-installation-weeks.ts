@@ -3,7 +3,7 @@ import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
 import { weekRollupId } from "../models/week-rollup.js";
 import { WEEK_SLICE_KINDS, weekSliceId, type WeekSliceKind } from "../models/week-slice.js";
 import type { Store } from "../store.js";
-import { duplicateKeyIndexes, upsertWithRetry } from "../write/upsert-if-newer.js";
+import { upsertWithRetry } from "../write/upsert-if-newer.js";
 import {
   addFlatPart,
   decodeNumbers,
@@ -14,6 +14,7 @@ import {
   type RepositoryMerges,
 } from "./codec.js";
 import { encodeRepositoryCounts, type RepositoryCounts } from "./counts-codec.js";
+import { ignoringNewer, upsertIfNewer } from "./write-slices.js";
 
 /** Weeks merged together: bounds what is held in memory (a quarter of a large organisation). */
 const WEEKS_PER_ROUND = 13;
@@ -91,10 +92,7 @@ function slicesOf(sum: WeekSums | undefined): Record<WeekSliceKind, Uint8Array> 
   };
 }
 
-/**
- * Writes each slice unless one built at the same or a later mark is stored: the upsert of an older
- * merge finds no document to update and collides on `_id` with the newer one, which stays.
- */
+/** Writes each of the installation-weeks' slices unless a later merge's is stored. */
 async function writeWeekSlicesIfNewer(
   store: Store,
   installationId: number,
@@ -106,25 +104,16 @@ async function writeWeekSlicesIfNewer(
   }[],
 ): Promise<void> {
   const writes = built.flatMap(({ _id, week, marks, data }) =>
-    WEEK_SLICE_KINDS.map((kind) => {
-      const fields = { installationId, week, kind, marks };
-      return {
-        updateOne: {
-          filter: { _id: weekSliceId(_id, kind), marks: { $lt: marks } },
-          update: data
-            ? { $set: { ...fields, data: data[kind] } }
-            : { $set: fields, $unset: { data: 1 as const } },
-          upsert: true,
-        },
-      };
-    }),
+    WEEK_SLICE_KINDS.map((kind) =>
+      upsertIfNewer({
+        _id: weekSliceId(_id, kind),
+        fields: { installationId, week, kind },
+        marks,
+        data: data ? data[kind] : null,
+      }),
+    ),
   );
-  if (writes.length === 0) return;
-  try {
-    await store.weekSlices.bulkWrite(writes, { ordered: false });
-  } catch (error) {
-    duplicateKeyIndexes(error);
-  }
+  if (writes.length > 0) await ignoringNewer(store.weekSlices.bulkWrite(writes, { ordered: false }));
 }
 
 async function mergeRound(store: Store, installationId: number, weeks: readonly Date[]): Promise<void> {

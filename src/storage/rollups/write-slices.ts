@@ -13,30 +13,50 @@ export interface BuiltSlices {
   data: Record<SliceKind, Uint8Array> | null;
 }
 
+/** A slice to store: its `_id`, its other keys, the mark it was built at, and its bytes (none: empty). */
+export interface SliceUpsert<Fields> {
+  _id: string;
+  fields: Fields;
+  marks: number;
+  data: Uint8Array | null;
+}
+
 /**
- * Writes each slice unless one built at the same or a later mark is stored: the upsert of an older
- * build finds no document to update and collides on `_id` with the newer one, which stays.
+ * Stores a slice unless one built at the same or a later mark is: the upsert of an older build finds
+ * no document to update and collides on `_id` with the newer one, which stays (`ignoringNewer`).
  */
-export async function writeSlicesIfNewer(store: Store, built: readonly BuiltSlices[]): Promise<void> {
-  const writes = built.flatMap(({ rollupId, data, ...slice }) =>
-    SLICE_KINDS.map((kind) => {
-      const fields = { installationId: slice.installationId, repoId: slice.repoId, week: slice.week, kind };
-      return {
-        updateOne: {
-          filter: { _id: rollupSliceId(rollupId, kind), marks: { $lt: slice.marks } },
-          update: data
-            ? { $set: { ...fields, marks: slice.marks, data: data[kind] } }
-            : { $set: { ...fields, marks: slice.marks }, $unset: { data: 1 as const } },
-          upsert: true,
-        },
-      };
-    }),
-  );
-  if (writes.length === 0) return;
+export function upsertIfNewer<Fields>({ _id, fields, marks, data }: SliceUpsert<Fields>) {
+  return {
+    updateOne: {
+      filter: { _id, marks: { $lt: marks } },
+      update: data
+        ? { $set: { ...fields, marks, data } }
+        : { $set: { ...fields, marks }, $unset: { data: 1 as const } },
+      upsert: true,
+    },
+  };
+}
+
+/** Awaits a bulk write of `upsertIfNewer`s: only a newer slice may collide (and stays); anything else is rethrown. */
+export async function ignoringNewer(write: Promise<unknown>): Promise<void> {
   try {
-    await store.rollupSlices.bulkWrite(writes, { ordered: false });
+    await write;
   } catch (error) {
-    // Only a newer slice may collide (and stays); anything else is rethrown.
     duplicateKeyIndexes(error);
   }
+}
+
+/** Writes each of the repository-weeks' slices unless a later build's is stored. */
+export async function writeSlicesIfNewer(store: Store, built: readonly BuiltSlices[]): Promise<void> {
+  const writes = built.flatMap(({ rollupId, data, ...slice }) =>
+    SLICE_KINDS.map((kind) =>
+      upsertIfNewer({
+        _id: rollupSliceId(rollupId, kind),
+        fields: { installationId: slice.installationId, repoId: slice.repoId, week: slice.week, kind },
+        marks: slice.marks,
+        data: data ? data[kind] : null,
+      }),
+    ),
+  );
+  if (writes.length > 0) await ignoringNewer(store.rollupSlices.bulkWrite(writes, { ordered: false }));
 }
