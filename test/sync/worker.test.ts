@@ -96,7 +96,12 @@ describe("the worker", () => {
     const backfill = (await repository())?.backfill;
     // Page 2 was refused and asked again after the reset; every other page once.
     expect(ops.counts.get("PullRequestsPage")).toBe((backfill?.pagesDone ?? 0) + 1);
-    expect(await queue.jobs.countDocuments({ name: "backfill-repository" })).toBe(0);
+    // The job goes once its run returns, just after the backfill records its completion.
+    const left = await waitFor(async () => {
+      const count = await queue.jobs.countDocuments({ name: "backfill-repository" });
+      return count === 0 ? { count } : null;
+    });
+    expect(left.count).toBe(0);
     // (The simulator's raw `.github/mergelens.yml` may be reported as unreadable: not a job failure.)
     expect(reported.filter((report) => report.context.job)).toEqual([]);
   });
