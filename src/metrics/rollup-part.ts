@@ -30,13 +30,13 @@ export interface RollupPart {
   reviews: number;
   /** Merged PRs per size bucket (SIZE_BUCKETS' order). */
   sizes: number[];
-  /** Each duration metric's non-null values, in no particular order. */
+  /** Each duration metric's non-null values in hundredths (whole numbers), in no particular order. */
   values: Record<DurationMetric, number[]>;
-  /** More of each metric's values, as runs sorted ascending (views of stored rollups), never copied. */
+  /** More of each metric's values in hundredths, as runs sorted ascending (views of stored rollups). */
   runs: Record<DurationMetric, ArrayLike<number>[]>;
   /**
-   * Each metric's values (loose and in runs) summed in hundredths: whole numbers, exact in any order
-   * (values are rounded to 2 decimals, METRICS.md), so a mean needs no pass over the values.
+   * Each metric's values (loose and in runs) summed: whole numbers, exact in any order, so a mean needs
+   * no pass over the values.
    */
   sums: Record<DurationMetric, number>;
 }
@@ -78,8 +78,11 @@ export function addMerged(part: RollupPart, pr: AggregatablePullRequest, reviews
   for (const metric of DURATION_METRICS) {
     const value = pr.metrics[metric];
     if (!present(value)) continue;
-    part.values[metric].push(value);
-    part.sums[metric] += Math.round(value * 100);
+    // Durations are rounded to 2 decimals (METRICS.md): in hundredths they are whole, and n / 100 gives
+    // back the very number stored, so percentiles interpolate between the same values.
+    const hundredths = Math.round(value * 100);
+    part.values[metric].push(hundredths);
+    part.sums[metric] += hundredths;
   }
 }
 

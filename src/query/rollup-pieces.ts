@@ -18,11 +18,12 @@ import type { WeekSliceDocument } from "../storage/models/week-slice.js";
 import {
   addFlatPart,
   daySection,
-  decodeNumbers,
   endOfFlatPart,
   isEmptyFlatPart,
+  readParts,
   readPeople,
   type DaySection,
+  type FlatParts,
   type PackedPeople,
 } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type PullRequestScope } from "../storage/rollups/read-pull-requests.js";
@@ -62,7 +63,7 @@ function sumOf(sums: Sums, key: string): RollupPart {
 }
 
 /** Adds a stored part to its group's sum, its values kept as views of the stored bytes (sorted runs). */
-function addStored(sums: Sums, key: string, flat: Float64Array, offset: number): number {
+function addStored(sums: Sums, key: string, flat: FlatParts, offset: number): number {
   return addFlatPart(sumOf(sums, key), flat, offset, true);
 }
 
@@ -137,7 +138,7 @@ async function addWeeks(
       .find({ installationId: scope.installationId, kind: field, week }, { _id: 0, week: 1, data: 1 })
       .lean<Pick<WeekSliceDocument, "week" | "data">[]>();
     for (const { week: start, data } of docs) {
-      if (data && field === "total") addStored(sums, keyOf(0, start), decodeNumbers(data), 0);
+      if (data && field === "total") addStored(sums, keyOf(0, start), readParts(data), 0);
       else if (data) addPeople(sums, readPeople(data));
     }
     return;
@@ -153,7 +154,7 @@ async function addWeeks(
     .find({ ...scope, week }, { _id: 0, repoId: 1, week: 1, total: 1 })
     .lean<Pick<RollupDocument, "repoId" | "week" | "total">[]>();
   for (const doc of docs) {
-    if (doc.total) addStored(sums, keyOf(doc.repoId, doc.week), decodeNumbers(doc.total), 0);
+    if (doc.total) addStored(sums, keyOf(doc.repoId, doc.week), readParts(doc.total), 0);
   }
 }
 
@@ -204,7 +205,7 @@ async function addDays(
     for (let day = first; data && day < first + count; day += 1) {
       const bytes = daySection(data, day, section);
       if (!bytes) continue;
-      if (section === "total") addStored(sums, keyOf(repoId, week), decodeNumbers(bytes), 0);
+      if (section === "total") addStored(sums, keyOf(repoId, week), readParts(bytes), 0);
       else addPeople(sums, readPeople(bytes));
     }
   }
@@ -225,7 +226,7 @@ async function addHours(
   for (const { repoId, data } of await daysOfWeek(store, scope, week, "hours", sums)) {
     const bytes = data ? daySection(data, Math.round((day - week.getTime()) / DAY_MS), "hours") : null;
     if (!bytes) continue;
-    const flat = decodeNumbers(bytes);
+    const flat = readParts(bytes);
     let offset = 0;
     for (let hour = 0; hour < until; hour += 1) {
       // An hour with nothing must not make a group (a repository's exists only where it has a PR).

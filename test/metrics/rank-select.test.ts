@@ -91,15 +91,20 @@ describe("selectInPlace and summarizeValues", () => {
     }
   });
 
-  it("gives what summarize gives over loose values and runs together, gathered or selected across", () => {
+  it("gives what summarize gives over the values their hundredths stand for, gathered or selected across", () => {
+    const inHundredths = (values: ArrayLike<number>) =>
+      Array.from(values, (value) => Math.round(value * 100));
     fc.assert(
       fc.property(
         fc.array(hundredths(100_000), { maxLength: 300 }),
         fc.array(run(100_000, 200), { maxLength: 60 }),
-        (loose, runs) => {
+        fc.boolean(),
+        (loose, runs, wide) => {
           const all = [...loose, ...merged(runs)];
-          const hundredths = all.reduce((sum, value) => sum + Math.round(value * 100), 0);
-          expect(summarizeValues(loose, runs, hundredths)).toEqual(summarize(all));
+          const sum = inHundredths(all).reduce((total, value) => total + value, 0);
+          // Stored runs are int32s, or float64s where a value did not fit.
+          const stored = runs.map((values) => (wide ? Float64Array : Int32Array).from(inHundredths(values)));
+          expect(summarizeValues(inHundredths(loose), stored, sum)).toEqual(summarize(all));
         },
       ),
       { numRuns: 200 },

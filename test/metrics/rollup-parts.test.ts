@@ -26,7 +26,6 @@ import {
 import {
   addFlatPart,
   daySection,
-  decodeNumbers,
   decodePart,
   decodePeople,
   encodeDays,
@@ -34,6 +33,7 @@ import {
   isEmptyFlatPart,
   encodePart,
   encodePeople,
+  readParts,
   type DaySection,
 } from "../../src/storage/rollups/codec.js";
 import { groupByArb, pullRequestsArb, rangeArb, touching } from "./rollup-arbitraries.js";
@@ -64,7 +64,7 @@ function sliceTo(
   const bytes = encoded("total");
   if (!bytes) return;
   const part = emptyPart();
-  addFlatPart(part, decodeNumbers(bytes), 0, true);
+  addFlatPart(part, readParts(bytes), 0, true);
   if (part.merged + part.opened > 0) into.pieces.push({ key, part });
 }
 
@@ -110,9 +110,9 @@ function viaRollups(
       const week = weekStart(run.since).getTime();
       for (const repo of repos) {
         const hours = daySection(encodeDays(rollupOf(repo, week).days), (day - week) / DAY_MS, "hours");
-        const flat = hours ? decodeNumbers(hours) : new Float64Array();
+        const flat = readParts(hours ?? new Uint8Array());
         let offset = 0;
-        for (let hour = 0; flat.length > 0 && hour < (run.until.getTime() - day) / HOUR_MS; hour += 1) {
+        for (let hour = 0; flat.words.length > 0 && hour < (run.until.getTime() - day) / HOUR_MS; hour += 1) {
           if (hour < (run.since.getTime() - day) / HOUR_MS || isEmptyFlatPart(flat, offset))
             offset = endOfFlatPart(flat, offset);
           else {
@@ -156,22 +156,35 @@ describe("rollups (pure)", () => {
   });
 
   it("store duration values exactly, and reject a damaged binary", () => {
+    // Hundredths as parts hold them: whole numbers, as int32s when they fit and float64s when not.
+    const hundredths = fc.oneof(
+      fc.integer(),
+      fc.integer({ min: -(2 ** 52), max: 2 ** 52 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    );
     fc.assert(
       fc.property(
-        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 30 }),
-        (values) => {
+        fc.array(hundredths, { maxLength: 30 }),
+        fc.array(fc.integer(), { maxLength: 9 }),
+        (values, others) => {
           const part = emptyPart();
           part.values.cycleTimeHours = values;
-          const decoded = decodePart(encodePart(part)).values.cycleTimeHours;
-          expect(decoded).toEqual(Array.from(Float64Array.from(values).sort()));
+          part.values.ciWallSeconds = others;
+          const decoded = decodePart(encodePart(part)).values;
+          expect(decoded.cycleTimeHours).toEqual(Array.from(Float64Array.from(values).sort()));
+          expect(decoded.ciWallSeconds).toEqual(Array.from(Float64Array.from(others).sort()));
         },
       ),
     );
     expect(() => decodePart(encodePart(emptyPart()).subarray(8))).toThrow(/unreadable.*mergelens recompute/);
-    const damaged = [...encodePart(emptyPart())];
-    // An empty part ends with each metric's count of values, then each one's sum: the last count says 3.
-    damaged.splice(-7 * 8, 8, ...new Uint8Array(Float64Array.from([3]).buffer));
-    expect(() => decodePart(Uint8Array.from(damaged))).toThrow(/unreadable.*mergelens recompute/);
+    // An empty part's head: six float64 sums, then int32s: 9 counts, 6 size buckets, 6 counts of values
+    // (the last made to say 3 here), and the values' width.
+    const counted = encodePart(emptyPart());
+    counted.writeInt32LE(3, (12 + 9 + 6 + 5) * 4);
+    expect(() => decodePart(counted)).toThrow(/unreadable.*mergelens recompute/);
+    const widened = encodePart(emptyPart());
+    widened.writeInt32LE(6, (12 + 9 + 6 + 6) * 4);
+    expect(() => decodePart(widened)).toThrow(/unreadable \(values 6 bytes wide\)/);
     expect(() => decodePeople(Buffer.from('[["id:1", "alice"]]'))).toThrow(/unreadable/);
     expect(() => daySection(Buffer.alloc(16), 0, "total")).toThrow(/unreadable/);
     const days = encodeDays(Array.from({ length: 7 }, () => null));

@@ -4,7 +4,8 @@ import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
 
 /**
  * A rollup's parts as binaries: the embedded server decodes a document field by field, and a year of
- * rollups held as sub-documents cost it seconds to read; a binary is one field however much it holds.
+ * rollups held as sub-documents cost it seconds to read; a binary is one field however much it holds,
+ * and the server's cost grows with its bytes, so values are kept as int32 hundredths where they fit.
  * Hand-written: a part is a few dozen numbers, and no library packs them more directly.
  */
 
@@ -20,22 +21,6 @@ const COUNTS = [
   "reviews",
 ] as const;
 
-/**
- * A part as numbers: its counts, the size buckets, each metric's number of values, each metric's sum in
- * hundredths, then the values sorted.
- */
-export function flattenPart(part: RollupPart): number[] {
-  const flat: number[] = COUNTS.map((name) => part[name]);
-  flat.push(...part.sizes);
-  for (const metric of DURATION_METRICS) flat.push(part.values[metric].length);
-  for (const metric of DURATION_METRICS) flat.push(part.sums[metric]);
-  for (const metric of DURATION_METRICS) {
-    const sorted = Float64Array.from(part.values[metric]).sort();
-    for (const value of sorted) flat.push(value);
-  }
-  return flat;
-}
-
 export class CorruptRollupError extends Error {
   constructor(detail: string) {
     super(`a stored rollup is unreadable (${detail}): run \`mergelens recompute\``);
@@ -43,15 +28,48 @@ export class CorruptRollupError extends Error {
   }
 }
 
-const HEAD = COUNTS.length + SIZE_BUCKETS.length + 2 * DURATION_METRICS.length;
-/** Where a flattened part's value counts start, then its sums. */
-const VALUE_COUNTS = COUNTS.length + SIZE_BUCKETS.length;
-const SUMS = VALUE_COUNTS + DURATION_METRICS.length;
+/**
+ * A part's layout, in 8-byte words: each metric's sum in hundredths (float64: a week's can pass int32),
+ * then as int32s its counts, size buckets, each metric's number of values and the values' width (4 or
+ * 8 bytes), then the values in hundredths, each metric's sorted: int32s (padded to a word) when all fit,
+ * float64s otherwise.
+ */
+const METRICS = DURATION_METRICS.length;
+const INT_COUNTS = 0;
+const INT_SIZES = COUNTS.length;
+const INT_VALUE_COUNTS = INT_SIZES + SIZE_BUCKETS.length;
+const INT_WIDTH = INT_VALUE_COUNTS + METRICS;
+const HEAD_INTS = Math.ceil((INT_WIDTH + 1) / 2) * 2;
+const HEAD_WORDS = METRICS + HEAD_INTS / 2;
 
-export function unflattenPart(flat: Float64Array): RollupPart {
-  const part = emptyPart();
-  addFlatPart(part, flat, 0);
-  return part;
+/** Stored parts read in place: the same bytes as float64 words and as int32s. */
+export interface FlatParts {
+  words: Float64Array;
+  ints: Int32Array;
+}
+
+const fitsInt32 = (value: number) => Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff;
+
+/** A part's stored bytes (a multiple of 8). */
+export function encodePart(part: RollupPart): Buffer {
+  const sorted = DURATION_METRICS.map((metric) => Float64Array.from(part.values[metric]).sort());
+  const total = sorted.reduce((count, values) => count + values.length, 0);
+  const narrow = sorted.every((values) => values.every(fitsInt32));
+  const valueWords = narrow ? Math.ceil(total / 2) : total;
+  const words = new Float64Array(HEAD_WORDS + valueWords);
+  const ints = new Int32Array(words.buffer);
+  DURATION_METRICS.forEach((metric, index) => (words[index] = part.sums[metric]));
+  const head = METRICS * 2;
+  COUNTS.forEach((name, index) => (ints[head + INT_COUNTS + index] = part[name]));
+  part.sizes.forEach((count, index) => (ints[head + INT_SIZES + index] = count));
+  sorted.forEach((values, index) => (ints[head + INT_VALUE_COUNTS + index] = values.length));
+  ints[head + INT_WIDTH] = narrow ? 4 : 8;
+  let at = HEAD_WORDS * (narrow ? 2 : 1);
+  for (const values of sorted) {
+    (narrow ? ints : words).set(values, at);
+    at += values.length;
+  }
+  return Buffer.from(words.buffer);
 }
 
 /** The driver hands a binary back as BSON's `Binary` (its bytes in `buffer`), or as a Buffer. */
@@ -78,49 +96,72 @@ export function decodeNumbers(stored: StoredBytes): Float64Array {
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
-/** Whether the part flattened at `flat[offset…]` counts no PR, merged or opened. */
-export const isEmptyFlatPart = (flat: Float64Array, offset: number): boolean =>
-  flat[offset + COUNTS.indexOf("merged")] === 0 && flat[offset + COUNTS.indexOf("opened")] === 0;
-
-/** The offset just past the part flattened at `flat[offset…]`, which is left unread. */
-export function endOfFlatPart(flat: Float64Array, offset: number): number {
-  if (flat.length < offset + HEAD) throw new CorruptRollupError(`a part of ${flat.length - offset} numbers`);
-  let next = offset + HEAD;
-  for (let index = 0; index < DURATION_METRICS.length; index += 1) {
-    next += flat[offset + VALUE_COUNTS + index];
-  }
-  if (!Number.isInteger(next) || next > flat.length) throw new CorruptRollupError("bad value counts");
-  return next;
+/** Stored parts, one after another, read in place. */
+export function readParts(stored: StoredBytes): FlatParts {
+  const words = decodeNumbers(stored);
+  return { words, ints: new Int32Array(words.buffer, words.byteOffset, words.length * 2) };
 }
 
+/** Whether the part at word `offset` counts no PR, merged or opened. */
+export function isEmptyFlatPart(flat: FlatParts, offset: number): boolean {
+  const head = (offset + METRICS) * 2 + INT_COUNTS;
+  return flat.ints[head + COUNTS.indexOf("merged")] === 0 && flat.ints[head + COUNTS.indexOf("opened")] === 0;
+}
+
+/** Where the part at word `offset` keeps its values: their width, and the word just past them. */
+function valuesOf(flat: FlatParts, offset: number): { narrow: boolean; end: number } {
+  if (flat.words.length < offset + HEAD_WORDS)
+    throw new CorruptRollupError(`a part of ${flat.words.length - offset} words`);
+  const head = (offset + METRICS) * 2;
+  let total = 0;
+  for (let index = 0; index < METRICS; index += 1) {
+    const count = flat.ints[head + INT_VALUE_COUNTS + index];
+    if (count < 0) throw new CorruptRollupError(`bad count for ${DURATION_METRICS[index]}`);
+    total += count;
+  }
+  const width = flat.ints[head + INT_WIDTH];
+  if (width !== 4 && width !== 8) throw new CorruptRollupError(`values ${width} bytes wide`);
+  const end = offset + HEAD_WORDS + (width === 4 ? Math.ceil(total / 2) : total);
+  if (end > flat.words.length) throw new CorruptRollupError("bad value counts");
+  return { narrow: width === 4, end };
+}
+
+/** The word just past the part at word `offset`, which is left unread. */
+export const endOfFlatPart = (flat: FlatParts, offset: number): number => valuesOf(flat, offset).end;
+
 /**
- * Adds the part flattened at `flat[offset…]` into `into`, without building it first (a year of people is
- * tens of thousands of parts): the counts at once, the values pushed one by one, or, `asRuns`, kept as
- * views of the stored bytes (each metric's stored values are sorted). Returns the offset just past the part.
+ * Adds the part at word `offset` into `into`, without building it first (a year of people is tens of
+ * thousands of parts): the counts at once, the values pushed one by one, or, `asRuns`, kept as views of
+ * the stored bytes (each metric's stored values are sorted). Returns the word just past the part.
  */
-export function addFlatPart(into: RollupPart, flat: Float64Array, offset: number, asRuns = false): number {
-  if (flat.length < offset + HEAD) throw new CorruptRollupError(`a part of ${flat.length - offset} numbers`);
-  COUNTS.forEach((name, index) => (into[name] += flat[offset + index]));
-  for (let i = 0; i < SIZE_BUCKETS.length; i += 1) into.sizes[i] += flat[offset + COUNTS.length + i];
-  let next = offset + HEAD;
-  for (let index = 0; index < DURATION_METRICS.length; index += 1) {
-    const count = flat[offset + VALUE_COUNTS + index];
-    into.sums[DURATION_METRICS[index]] += flat[offset + SUMS + index];
-    if (!Number.isInteger(count) || count < 0 || next + count > flat.length)
-      throw new CorruptRollupError(`bad count for ${DURATION_METRICS[index]}`);
+export function addFlatPart(into: RollupPart, flat: FlatParts, offset: number, asRuns = false): number {
+  const { narrow, end } = valuesOf(flat, offset);
+  const head = (offset + METRICS) * 2;
+  const { ints } = flat;
+  COUNTS.forEach((name, index) => (into[name] += ints[head + INT_COUNTS + index]));
+  for (let i = 0; i < SIZE_BUCKETS.length; i += 1) into.sizes[i] += ints[head + INT_SIZES + i];
+  const values = narrow ? ints : flat.words;
+  let next = (offset + HEAD_WORDS) * (narrow ? 2 : 1);
+  for (let index = 0; index < METRICS; index += 1) {
+    const metric = DURATION_METRICS[index];
+    const count = ints[head + INT_VALUE_COUNTS + index];
+    into.sums[metric] += flat.words[offset + index];
     if (asRuns) {
-      if (count > 0) into.runs[DURATION_METRICS[index]].push(flat.subarray(next, next + count));
+      if (count > 0) into.runs[metric].push(values.subarray(next, next + count));
     } else {
-      const target = into.values[DURATION_METRICS[index]];
-      for (let i = next; i < next + count; i += 1) target.push(flat[i]);
+      const target = into.values[metric];
+      for (let i = next; i < next + count; i += 1) target.push(values[i]);
     }
     next += count;
   }
-  return next;
+  return end;
 }
 
-export const encodePart = (part: RollupPart): Buffer => encodeNumbers(flattenPart(part));
-export const decodePart = (stored: StoredBytes): RollupPart => unflattenPart(decodeNumbers(stored));
+export function decodePart(stored: StoredBytes): RollupPart {
+  const part = emptyPart();
+  addFlatPart(part, readParts(stored), 0);
+  return part;
+}
 
 /** A person's name in a packed list: account key, login, and the createdAt (ms) that names them. */
 export type PackedName = readonly [key: string, login: string, at: number];
@@ -128,7 +169,7 @@ export type PackedName = readonly [key: string, login: string, at: number];
 /** A list of people as stored: their names, and their parts flattened one after another. */
 export interface PackedPeople {
   names: PackedName[];
-  parts: Float64Array;
+  parts: FlatParts;
 }
 
 /** Checked by hand: a year of people is tens of thousands of names per request, zod's cost there shows. */
@@ -144,12 +185,12 @@ function isNames(value: unknown): value is PackedName[] {
 
 /**
  * People as one binary: a uint32 length, the names as JSON, zero padding to 8 bytes, then every part as
- * float64s, so a reader adds parts straight from the bytes (`addFlatPart`).
+ * `encodePart`s, so a reader adds parts straight from the bytes (`addFlatPart`).
  */
 export function encodePeople(people: readonly PersonPart[]): Buffer {
   const names = Buffer.from(JSON.stringify(people.map((person) => [person.key, person.login, person.at])));
   const head = Math.ceil((4 + names.length) / 8) * 8;
-  const parts = encodeNumbers(people.flatMap(flattenPart));
+  const parts = Buffer.concat(people.map(encodePart));
   const packed = Buffer.alloc(head + parts.length);
   packed.writeUInt32LE(names.length, 0);
   names.copy(packed, 4);
@@ -165,7 +206,7 @@ export function readPeople(stored: StoredBytes): PackedPeople {
   if (head > bytes.length) throw new CorruptRollupError("people");
   const names: unknown = JSON.parse(bytes.subarray(4, 4 + length).toString("utf8"));
   if (!isNames(names)) throw new CorruptRollupError("people's names");
-  return { names, parts: decodeNumbers(bytes.subarray(head)) };
+  return { names, parts: readParts(bytes.subarray(head)) };
 }
 
 export function decodePeople(stored: StoredBytes): PersonPart[] {
@@ -199,7 +240,7 @@ export function encodeDays(days: readonly DaySlice[], only: readonly DaySection[
     total: (day) => encodePart(day.total),
     authors: (day) => encodePeople(day.authors),
     reviewers: (day) => encodePeople(day.reviewers),
-    hours: (day) => encodeNumbers(day.hours.flatMap(flattenPart)),
+    hours: (day) => Buffer.concat(day.hours.map(encodePart)),
   };
   const sections = days.flatMap((day) =>
     DAY_SECTIONS.map((section) =>

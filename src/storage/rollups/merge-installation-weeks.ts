@@ -10,6 +10,7 @@ import {
   encodePart,
   encodePeople,
   encodeRepositoryMerges,
+  readParts,
   readPeople,
   type RepositoryMerges,
 } from "./codec.js";
@@ -67,7 +68,7 @@ async function sumWeeks(store: Store, installationId: number, weeks: readonly Da
     .lean();
   for (const { repoId, week, total, merges, counts } of totals) {
     const sum = sums.get(week.getTime());
-    if (sum && total) addFlatPart(sum.total, decodeNumbers(total), 0);
+    if (sum && total) addFlatPart(sum.total, readParts(total), 0);
     if (sum && merges) sum.merges.push({ repoId, pairs: decodeNumbers(merges) });
     if (sum && counts) sum.counts.push({ repoId, counts: decodeNumbers(counts) });
   }
