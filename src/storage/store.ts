@@ -7,6 +7,7 @@ import { commentModel } from "./models/comment.js";
 import { commitModel } from "./models/commit.js";
 import { deploymentModel } from "./models/deployment.js";
 import { deploymentWeekModel } from "./models/deployment-week.js";
+import { RETENTION_INDEX } from "./inbox/retention.js";
 import { inboxArrivalModel, inboxModel, inboxRegistrationModel } from "./models/inbox-batch.js";
 import { installationModel } from "./models/installation.js";
 import { pullRequestModel } from "./models/pull-request.js";
@@ -62,6 +63,29 @@ export const installationScopedModels = (store: Store) => [
   store.deployments,
 ];
 
+/** MongoDB's codes for a collection that already exists and an index that is already gone. */
+const NAMESPACE_EXISTS = 48;
+const INDEX_NOT_FOUND = 27;
+
+function unless(code: number): (error: unknown) => void {
+  return (error) => {
+    if ((error as { code?: unknown }).code !== code) throw error;
+  };
+}
+
+/**
+ * Each model's collection and indexes as its schema declares them, as mongoose's `syncIndexes` leaves
+ * them, except that the inbox's retention index (made at a worker's start from INBOX_RETENTION_DAYS, so
+ * in no schema) is kept, and an index another process dropped first counts as dropped: webhook servers
+ * and workers start together, and `syncIndexes` dropped the retention index or failed on the race.
+ */
 export async function syncIndexes(store: Store): Promise<void> {
-  for (const model of Object.values(store.db.models)) await model.syncIndexes();
+  for (const model of Object.values(store.db.models)) {
+    await model.createCollection().catch(unless(NAMESPACE_EXISTS));
+    const { toDrop } = await model.diffIndexes({ indexOptionsToCreate: true });
+    for (const name of toDrop) {
+      if (name !== RETENTION_INDEX) await model.collection.dropIndex(name).catch(unless(INDEX_NOT_FOUND));
+    }
+    await model.createIndexes();
+  }
 }

@@ -1,21 +1,26 @@
 import type { Collection, Document } from "mongodb";
 import type { InboxStorage } from "./collection.js";
 
-const TTL_INDEX = "inbox_retention";
+/** The TTL index on applied batches and on delivery ids, replaced when INBOX_RETENTION_DAYS changes. */
+export const RETENTION_INDEX = "inbox_retention";
 const INDEX_OPTIONS_CONFLICT = new Set([85, 86]);
+const INDEX_NOT_FOUND = 27;
 
 async function ensureTtl<T extends Document>(
   collection: Collection<T>,
   field: string,
   seconds: number,
 ): Promise<void> {
-  const options = { name: TTL_INDEX, expireAfterSeconds: seconds };
+  const options = { name: RETENTION_INDEX, expireAfterSeconds: seconds };
   try {
     await collection.createIndex({ [field]: 1 }, options);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== "number" || !INDEX_OPTIONS_CONFLICT.has(code)) throw error;
-    await collection.dropIndex(TTL_INDEX);
+    // Another worker starting with the same new retention may have dropped it first.
+    await collection.dropIndex(RETENTION_INDEX).catch((dropError: unknown) => {
+      if ((dropError as { code?: unknown }).code !== INDEX_NOT_FOUND) throw dropError;
+    });
     await collection.createIndex({ [field]: 1 }, options);
   }
 }
