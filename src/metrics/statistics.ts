@@ -13,6 +13,9 @@ export interface Summary {
   mean: number | null;
 }
 
+/** The value `fraction` of the way from `low` to `high`: every percentile here interpolates so. */
+const between = (low: number, high: number, fraction: number): number => low + (high - low) * fraction;
+
 /**
  * The p-th percentile of ascending values by linear interpolation between closest ranks, rank =
  * p/100 × (n − 1) (numpy's default). Unrounded; the values must be non-empty and sorted.
@@ -21,7 +24,7 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   const rank = (p / 100) * (sorted.length - 1);
   const below = Math.floor(rank);
   const above = Math.ceil(rank);
-  return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
+  return between(sorted[below], sorted[above], rank - below);
 }
 
 const present = (values: readonly (number | null | undefined)[]): number[] =>
@@ -64,7 +67,7 @@ function percentileOfRuns(
   const lowAt = valueAtRank(runs, below);
   const low = lowAt / unit;
   const high = Math.ceil(rank) === below ? low : valueAfterRank(runs, below, lowAt) / unit;
-  return low + (high - low) * (rank - below);
+  return between(low, high, rank - below);
 }
 
 /**
@@ -124,7 +127,7 @@ function percentileInPlace(values: Gathered, p: number, from: number): { value: 
     for (let index = below + 2; index < values.length; index += 1)
       if (values[index] < high) high = values[index];
   }
-  return { value: low / 100 + (high / 100 - low / 100) * (rank - below), rank: below };
+  return { value: between(low / 100, high / 100, rank - below), rank: below };
 }
 
 /**

@@ -17,6 +17,7 @@ import { rollupModel } from "./models/rollup.js";
 import { rollupSliceModel } from "./models/rollup-slice.js";
 import { weekRollupModel } from "./models/week-rollup.js";
 import { weekSliceModel } from "./models/week-slice.js";
+import { SERVER_CODES, unlessServerCode } from "./server-errors.js";
 
 /** Every model bound to one connection, passed to the modules that read or write (so tests inject it). */
 export function createStore(db: Connection) {
@@ -63,16 +64,6 @@ export const installationScopedModels = (store: Store) => [
   store.deployments,
 ];
 
-/** MongoDB's codes for a collection that already exists and an index that is already gone. */
-const NAMESPACE_EXISTS = 48;
-const INDEX_NOT_FOUND = 27;
-
-function unless(code: number): (error: unknown) => void {
-  return (error) => {
-    if ((error as { code?: unknown }).code !== code) throw error;
-  };
-}
-
 /**
  * Each model's collection and indexes as its schema declares them, as mongoose's `syncIndexes` leaves
  * them, except that the inbox's retention index (made at a worker's start from INBOX_RETENTION_DAYS, so
@@ -81,10 +72,11 @@ function unless(code: number): (error: unknown) => void {
  */
 export async function syncIndexes(store: Store): Promise<void> {
   for (const model of Object.values(store.db.models)) {
-    await model.createCollection().catch(unless(NAMESPACE_EXISTS));
+    await model.createCollection().catch(unlessServerCode(SERVER_CODES.namespaceExists));
     const { toDrop } = await model.diffIndexes({ indexOptionsToCreate: true });
     for (const name of toDrop) {
-      if (name !== RETENTION_INDEX) await model.collection.dropIndex(name).catch(unless(INDEX_NOT_FOUND));
+      if (name === RETENTION_INDEX) continue;
+      await model.collection.dropIndex(name).catch(unlessServerCode(SERVER_CODES.indexNotFound));
     }
     await model.createIndexes();
   }

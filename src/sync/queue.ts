@@ -1,6 +1,7 @@
 import { Agenda } from "agenda";
 import { MongoBackend } from "@agendajs/mongo-backend";
 import type { Collection, Db } from "mongodb";
+import { isDuplicateKeyError } from "../storage/write/upsert-if-newer.js";
 import { jobOptions, jobPayloads, type JobName, type JobPayload } from "./job-definitions.js";
 
 export const JOBS_COLLECTION = "jobs";
@@ -39,9 +40,6 @@ export async function createQueue(db: Db, options: QueueOptions = {}): Promise<Q
 
 export type EnqueueResult = "queued" | "already-queued";
 
-const isDuplicateKey = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
-
 /**
  * Validates the payload and queues the job, unless the same work is already queued or running
  * (a repeated merge event or a redelivery then finds the job already there). With `bringForward`, such
@@ -75,7 +73,7 @@ export async function enqueue<N extends JobName>(
     await job.save();
     return "queued";
   } catch (error) {
-    if (isDuplicateKey(error)) return "already-queued";
+    if (isDuplicateKeyError(error)) return "already-queued";
     throw error;
   }
 }

@@ -1,10 +1,9 @@
 import type { Collection, Document } from "mongodb";
+import { SERVER_CODES, unlessServerCode } from "../server-errors.js";
 import type { InboxStorage } from "./collection.js";
 
 /** The TTL index on applied batches and on delivery ids, replaced when INBOX_RETENTION_DAYS changes. */
 export const RETENTION_INDEX = "inbox_retention";
-const INDEX_OPTIONS_CONFLICT = new Set([85, 86]);
-const INDEX_NOT_FOUND = 27;
 
 async function ensureTtl<T extends Document>(
   collection: Collection<T>,
@@ -15,12 +14,9 @@ async function ensureTtl<T extends Document>(
   try {
     await collection.createIndex({ [field]: 1 }, options);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code !== "number" || !INDEX_OPTIONS_CONFLICT.has(code)) throw error;
+    unlessServerCode(SERVER_CODES.indexOptionsConflict, SERVER_CODES.indexKeySpecsConflict)(error);
     // Another worker starting with the same new retention may have dropped it first.
-    await collection.dropIndex(RETENTION_INDEX).catch((dropError: unknown) => {
-      if ((dropError as { code?: unknown }).code !== INDEX_NOT_FOUND) throw dropError;
-    });
+    await collection.dropIndex(RETENTION_INDEX).catch(unlessServerCode(SERVER_CODES.indexNotFound));
     await collection.createIndex({ [field]: 1 }, options);
   }
 }

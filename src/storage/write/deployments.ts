@@ -5,6 +5,7 @@ import { rebuildWeeksOf } from "../deployment-weeks/rebuild.js";
 import { removalsOf } from "./access.js";
 import { purgeRemoved } from "./installations.js";
 import type { Store } from "../store.js";
+import { duplicateKeyIndexes } from "./upsert-if-newer.js";
 
 /**
  * The one write policy for deployments, whoever brings them: a `deployment`/`deployment_status`
@@ -128,11 +129,6 @@ async function readStored(
   return new Map(stored.map((deployment) => [deployment.deploymentId, deployment]));
 }
 
-function duplicateKeysOnly(error: MongoBulkWriteError): boolean {
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === 11000);
-}
-
 /** Runs the round's writes; returns the deployments whose insert lost a race (to write again). */
 async function writeRound(
   model: DeploymentModel,
@@ -157,7 +153,8 @@ async function writeRound(
     ({ upsertedIds } = await model.bulkWrite(ops, { ordered: false }));
   } catch (error) {
     // Another writer inserted one of these deployments since the read: the next round updates it.
-    if (!(error instanceof MongoBulkWriteError) || !duplicateKeysOnly(error)) throw error;
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    duplicateKeyIndexes(error); // rethrows any failure but a duplicate key
     ({ upsertedIds } = error.result);
   }
   const upserted = new Set(Object.keys(upsertedIds).map(Number));

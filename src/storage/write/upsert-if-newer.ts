@@ -1,5 +1,6 @@
 import { MongoBulkWriteError } from "mongodb";
 import type { MongooseUpdateQueryOptions, QueryFilter, UpdateQuery } from "mongoose";
+import { hasServerCode, SERVER_CODES } from "../server-errors.js";
 
 /** The methods used, so every model of the store fits whatever its virtuals and helpers. */
 export interface UpsertableModel<T> {
@@ -16,9 +17,8 @@ export interface UpsertableModel<T> {
 
 export type WriteOutcome = "written" | "stale";
 
-export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
-}
+export const isDuplicateKeyError = (error: unknown): boolean =>
+  hasServerCode(error, SERVER_CODES.duplicateKey);
 
 /** The indexes of a bulk write's operations that met a duplicate key; any other failure is rethrown. */
 export function duplicateKeyIndexes(error: unknown): number[] {
