@@ -4,7 +4,8 @@ import { countWeek } from "../metrics/week-counts.js";
 import { WEEK_MS } from "../metrics/week.js";
 import type { RepositoryKey } from "../records/types.js";
 import { ROLLUP_LAYOUT, rollupId } from "../storage/models/rollup.js";
-import { encodeDays, encodeNumbers, encodePart, encodePeople } from "../storage/rollups/codec.js";
+import { encodeNumbers, encodePart, encodePeople } from "../storage/rollups/codec.js";
+import { encodeDays } from "../storage/rollups/days-codec.js";
 import {
   readPullRequestsInRanges,
   type RolledPullRequest,

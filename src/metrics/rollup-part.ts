@@ -9,6 +9,7 @@ import {
   type Group,
 } from "./aggregate.js";
 import { summarizeValues } from "./statistics.js";
+import { ValueList } from "./value-list.js";
 
 /**
  * What a group's figures are made of, in a form that adds up: counts, the numerators and denominators
@@ -31,7 +32,7 @@ export interface RollupPart {
   /** Merged PRs per size bucket (SIZE_BUCKETS' order). */
   sizes: number[];
   /** Each duration metric's non-null values in hundredths (whole numbers), in no particular order. */
-  values: Record<DurationMetric, number[]>;
+  values: Record<DurationMetric, ValueList>;
   /** More of each metric's values in hundredths, as runs sorted ascending (views of stored rollups). */
   runs: Record<DurationMetric, ArrayLike<number>[]>;
   /**
@@ -55,7 +56,7 @@ export const emptyPart = (): RollupPart => ({
   checkRunsFailed: 0,
   reviews: 0,
   sizes: SIZE_BUCKETS.map(() => 0),
-  values: perMetric((): number[] => []),
+  values: perMetric(() => new ValueList()),
   runs: perMetric((): ArrayLike<number>[] => []),
   sums: perMetric(() => 0),
 });
@@ -86,7 +87,7 @@ export function addMerged(part: RollupPart, pr: AggregatablePullRequest, reviews
   }
 }
 
-/** Adds `from` into `into` (values appended one by one: a spread of 50,000 would overflow the stack). */
+/** Adds `from` into `into`. */
 export function addPart(into: RollupPart, from: RollupPart): void {
   into.merged += from.merged;
   into.opened += from.opened;
@@ -99,8 +100,7 @@ export function addPart(into: RollupPart, from: RollupPart): void {
   into.reviews += from.reviews;
   from.sizes.forEach((count, index) => (into.sizes[index] += count));
   for (const metric of DURATION_METRICS) {
-    const target = into.values[metric];
-    for (const value of from.values[metric]) target.push(value);
+    into.values[metric].append(from.values[metric].view());
     for (const run of from.runs[metric]) into.runs[metric].push(run);
     into.sums[metric] += from.sums[metric];
   }
@@ -111,7 +111,7 @@ export function groupOfPart(key: string, part: RollupPart): Group {
   const durations = Object.fromEntries(
     DURATION_METRICS.map((metric) => [
       metric,
-      summarizeValues(part.values[metric], part.runs[metric], part.sums[metric]),
+      summarizeValues(part.values[metric].view(), part.runs[metric], part.sums[metric]),
     ]),
   ) as Record<DurationMetric, Group[DurationMetric]>;
   return {

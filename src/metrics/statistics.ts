@@ -1,5 +1,7 @@
 import { round2 } from "./arithmetic.js";
-import { selectInPlace, valueAfterRank, valueAtRank, type Gathered } from "./rank-select.js";
+import { valuesAtRanks } from "./bucket-select.js";
+import { selectInPlace, valueAfterRank, valueAtRank } from "./rank-select.js";
+import type { ValueArray } from "./value-list.js";
 
 /**
  * Distribution summaries (METRICS.md). Computed in JavaScript rather than with MongoDB's `$percentile`,
@@ -90,23 +92,14 @@ function percentilesOfRuns(runs: readonly ArrayLike<number>[], count: number, un
 }
 
 /**
- * Where values are gathered, reused from one summary to the next: a year of people is a thousand
- * summaries, and a fresh array for each (zeroed, then collected) cost more than selecting in it. Int32s
- * when every value fits, as stored ones do: copied from stored runs byte for byte, and compared faster.
+ * Where values past int32 are gathered to select in (rare: stored values are int32s), reused from one
+ * summary to the next rather than allocated for each.
  */
-let gatheredInts = new Int32Array(4096);
-let gatheredNumbers = new Float64Array(4096);
+let gathered = new Float64Array(4096);
 
-const room = (count: number) => 2 ** Math.ceil(Math.log2(count));
-const isInt32 = (value: number) => (value | 0) === value;
-
-function gatherRoom(count: number, loose: readonly number[], runs: readonly ArrayLike<number>[]): Gathered {
-  if (loose.every(isInt32) && runs.every((run) => run instanceof Int32Array)) {
-    if (gatheredInts.length < count) gatheredInts = new Int32Array(room(count));
-    return gatheredInts.subarray(0, count);
-  }
-  if (gatheredNumbers.length < count) gatheredNumbers = new Float64Array(room(count));
-  return gatheredNumbers.subarray(0, count);
+function gatherRoom(count: number): Float64Array {
+  if (gathered.length < count) gathered = new Float64Array(2 ** Math.ceil(Math.log2(count)));
+  return gathered.subarray(0, count);
 }
 
 /** Below this many values per run on average, runs are gathered and selected in: cheaper than across them. */
@@ -116,7 +109,7 @@ const GATHER_PER_RUN = 64;
  * `percentile` of values in hundredths, which `selectInPlace` reorders: its ranks selected in turn, each
  * in the part after the rank before (`from`), which holds every value above it.
  */
-function percentileInPlace(values: Gathered, p: number, from: number): { value: number; rank: number } {
+function percentileInPlace(values: Float64Array, p: number, from: number): { value: number; rank: number } {
   const rank = (p / 100) * (values.length - 1);
   const below = Math.floor(rank);
   const low = selectInPlace(values, below, from, values.length - 1);
@@ -132,11 +125,11 @@ function percentileInPlace(values: Gathered, p: number, from: number): { value: 
 
 /**
  * `summarize` over values in hundredths, in no order and in sorted runs, their sum given, as `summarize`
- * gives it over the numbers they stand for: a person's year is fifty runs of a few values each, where
- * gathering them and selecting the ranks costs less than sorting them or selecting across the runs.
+ * gives it over the numbers they stand for: many long runs (a year's totals) are selected across; a few
+ * values per run (a person's year) are counted into buckets (`valuesAtRanks`), or past int32 gathered.
  */
 export function summarizeValues(
-  loose: readonly number[],
+  loose: ValueArray,
   runs: readonly ArrayLike<number>[],
   hundredths: number,
 ): Summary {
@@ -146,10 +139,12 @@ export function summarizeValues(
   const mean = round2(hundredths / count / 100);
   if (runs.length > 0 && count - loose.length > GATHER_PER_RUN * runs.length)
     return { ...percentilesOfRuns([Float64Array.from(loose).sort(), ...runs], count, 100), mean };
-  const values = gatherRoom(count, loose, runs);
-  values.set(loose);
-  let offset = loose.length;
-  for (const run of runs) {
+  const arrays = [loose, ...runs];
+  if (arrays.every((values) => values instanceof Int32Array))
+    return { count, ...percentilesOfInts(arrays as Int32Array[], count), mean };
+  const values = gatherRoom(count);
+  let offset = 0;
+  for (const run of arrays) {
     values.set(run, offset);
     offset += run.length;
   }
@@ -163,4 +158,17 @@ export function summarizeValues(
     p90: round2(p90.value),
     mean,
   };
+}
+
+/** The median, p75 and p90 of int32 hundredths, as `percentile` interpolates the numbers they stand for. */
+function percentilesOfInts(arrays: readonly Int32Array[], count: number) {
+  const at = [50, 75, 90].map((p) => (p / 100) * (count - 1));
+  const values = valuesAtRanks(
+    arrays,
+    at.flatMap((rank) => [Math.floor(rank), Math.ceil(rank)]),
+  );
+  const [median, p75, p90] = at.map((rank, index) =>
+    round2(between(values[index * 2] / 100, values[index * 2 + 1] / 100, rank - Math.floor(rank))),
+  );
+  return { median, p75, p90 };
 }

@@ -1,70 +1,19 @@
 import type { GroupBy } from "../metrics/aggregate.js";
 import type { RollupPiece } from "../metrics/rollup-answer.js";
-import { noteName, partsOfPullRequests, type PersonName, type RollupSlice } from "../metrics/rollup-build.js";
-import { emptyPart, type RollupPart } from "../metrics/rollup-part.js";
-import {
-  DAY_MS,
-  HOUR_MS,
-  splitAtDays,
-  splitAtHours,
-  splitAtWeeks,
-  weekKey,
-  weekStart,
-  type TimeRange,
-} from "../metrics/week.js";
+import { partsOfPullRequests, type PersonName } from "../metrics/rollup-build.js";
+import { splitAtDays, splitAtWeeks, weekKey, type TimeRange } from "../metrics/week.js";
 import type { RollupDocument } from "../storage/models/rollup.js";
-import type { RollupSliceDocument, SliceKind } from "../storage/models/rollup-slice.js";
+import type { RollupSliceDocument } from "../storage/models/rollup-slice.js";
 import type { WeekSliceDocument } from "../storage/models/week-slice.js";
-import {
-  addFlatPart,
-  daySection,
-  endOfFlatPart,
-  isEmptyFlatPart,
-  readParts,
-  readPeople,
-  type DaySection,
-  type FlatParts,
-  type PackedPeople,
-} from "../storage/rollups/codec.js";
+import { readParts, readPeople } from "../storage/rollups/codec.js";
 import { readPullRequestsInRanges, type PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
+import { addDays, addPartialDay } from "./rollup-days.js";
+import { addPeople, addStored, PARTS, type Sums, type TotalKey } from "./rollup-sums.js";
 
 export interface Pieces {
   pieces: RollupPiece[];
   names: PersonName[];
-}
-
-/** What a grouping reads of a rollup: everyone's part, or one list of people. */
-const PARTS = {
-  none: "total",
-  week: "total",
-  repo: "total",
-  author: "authors",
-  reviewer: "reviewers",
-} as const satisfies Record<GroupBy, keyof RollupSlice>;
-
-/**
- * Parts added up per group while rollups are read: a year of people is tens of thousands of parts,
- * added straight from their stored bytes rather than built one by one.
- */
-interface Sums {
-  parts: Map<string, RollupPart>;
-  names: Map<string, PersonName>;
-  /** Each edge week's stored days, by kind and Monday (ms). */
-  days: Map<string, Promise<StoredDays[]>>;
-}
-
-function sumOf(sums: Sums, key: string): RollupPart {
-  const found = sums.parts.get(key);
-  if (found) return found;
-  const part = emptyPart();
-  sums.parts.set(key, part);
-  return part;
-}
-
-/** Adds a stored part to its group's sum, its values kept as views of the stored bytes (sorted runs). */
-function addStored(sums: Sums, key: string, flat: FlatParts, offset: number): number {
-  return addFlatPart(sumOf(sums, key), flat, offset, true);
 }
 
 /**
@@ -88,9 +37,6 @@ async function repositoryNames(
   return names;
 }
 
-/** The group key of a repository-week's total; a repository's id until its name is looked up. */
-type TotalKey = (repoId: number, week: Date) => string;
-
 const totalKey = (groupBy: GroupBy): TotalKey =>
   groupBy === "week"
     ? (_, week) => weekKey(week)
@@ -108,15 +54,6 @@ async function piecesOf(store: Store, scope: PullRequestScope, groupBy: GroupBy,
     into.pieces.push({ key: groupBy === "repo" ? (names.get(Number(key)) ?? "") : key, part });
   }
   into.names.push(...sums.names.values());
-}
-
-/** Adds each person's part of a stored list of people to their group's sum. */
-function addPeople(sums: Sums, people: PackedPeople): void {
-  let offset = 0;
-  for (const [key, login, at] of people.names) {
-    offset = addStored(sums, key, people.parts, offset);
-    noteName(sums.names, { key, login, at });
-  }
 }
 
 /**
@@ -156,102 +93,6 @@ async function addWeeks(
   for (const doc of docs) {
     if (doc.total) addStored(sums, keyOf(doc.repoId, doc.week), readParts(doc.total), 0);
   }
-}
-
-type StoredDays = Pick<RollupSliceDocument, "repoId" | "data">;
-
-/** Which of a week's day slices holds a section. */
-const DAY_KINDS = {
-  total: "days",
-  hours: "dayHours",
-  authors: "dayAuthors",
-  reviewers: "dayReviewers",
-} as const satisfies Record<DaySection, SliceKind>;
-
-/** A week's stored days, read once per request: its whole days and its whole hours both come from them. */
-function daysOfWeek(
-  store: Store,
-  scope: PullRequestScope,
-  week: Date,
-  section: DaySection,
-  sums: Sums,
-): Promise<StoredDays[]> {
-  const kind = DAY_KINDS[section];
-  const key = `${kind}:${week.getTime()}`;
-  const found = sums.days.get(key);
-  if (found) return found;
-  const read = store.rollupSlices
-    .find({ ...scope, kind, week }, { _id: 0, repoId: 1, data: 1 })
-    .lean<StoredDays[]>()
-    .exec();
-  sums.days.set(key, read);
-  return read;
-}
-
-/** Adds the days [since, until) (midnights, inside one week) from their week's stored days. */
-async function addDays(
-  store: Store,
-  scope: PullRequestScope,
-  days: TimeRange,
-  groupBy: GroupBy,
-  keyOf: TotalKey,
-  sums: Sums,
-) {
-  const week = weekStart(days.since);
-  const first = Math.round((days.since.getTime() - week.getTime()) / DAY_MS);
-  const count = Math.round((days.until.getTime() - days.since.getTime()) / DAY_MS);
-  const section = PARTS[groupBy];
-  for (const { repoId, data } of await daysOfWeek(store, scope, week, section, sums)) {
-    for (let day = first; data && day < first + count; day += 1) {
-      const bytes = daySection(data, day, section);
-      if (!bytes) continue;
-      if (section === "total") addStored(sums, keyOf(repoId, week), readParts(bytes), 0);
-      else addPeople(sums, readPeople(bytes));
-    }
-  }
-}
-
-/** Adds the whole hours [since, until) (inside one day) from their day's stored hour totals. */
-async function addHours(
-  store: Store,
-  scope: PullRequestScope,
-  hours: TimeRange,
-  keyOf: TotalKey,
-  sums: Sums,
-) {
-  const day = Math.floor(hours.since.getTime() / DAY_MS) * DAY_MS;
-  const week = weekStart(hours.since);
-  const first = Math.round((hours.since.getTime() - day) / HOUR_MS);
-  const until = Math.round((hours.until.getTime() - day) / HOUR_MS);
-  for (const { repoId, data } of await daysOfWeek(store, scope, week, "hours", sums)) {
-    const bytes = data ? daySection(data, Math.round((day - week.getTime()) / DAY_MS), "hours") : null;
-    if (!bytes) continue;
-    const flat = readParts(bytes);
-    let offset = 0;
-    for (let hour = 0; hour < until; hour += 1) {
-      // An hour with nothing must not make a group (a repository's exists only where it has a PR).
-      const used = hour >= first && !isEmptyFlatPart(flat, offset);
-      offset = used ? addStored(sums, keyOf(repoId, week), flat, offset) : endOfFlatPart(flat, offset);
-    }
-  }
-}
-
-/**
- * What of a partial day the stored hours cover (not people's: hours hold only totals), and what is left
- * for the PRs themselves: a day at a large organisation is hundreds of PRs, an hour a few dozen.
- */
-async function addPartialDay(
-  store: Store,
-  scope: PullRequestScope,
-  part: TimeRange,
-  groupBy: GroupBy,
-  keyOf: TotalKey,
-  sums: Sums,
-): Promise<TimeRange[]> {
-  if (groupBy === "author" || groupBy === "reviewer") return [part];
-  const cut = splitAtHours(part);
-  for (const hours of cut.hours) await addHours(store, scope, hours, keyOf, sums);
-  return cut.partial;
 }
 
 /**

@@ -51,7 +51,7 @@ describe("upgradeRollups", () => {
     ]);
     expect(await store.rollupSlices.countDocuments({ data: { $exists: true } })).toBe(18);
     expect(await store.weekRollups.countDocuments({ total: { $exists: true } })).toBe(0);
-    expect(await store.weekSlices.countDocuments({ data: { $exists: true } })).toBe(15);
+    expect(await store.weekSlices.countDocuments({ data: { $exists: true } })).toBe(21);
     expect(await countPullRequests(store, 1)).toEqual(new Map([[11, 3]]));
     const prs = await store.pullRequests.find({}).lean();
     const query = { ...range, groupBy: "author" as const };

@@ -104,7 +104,8 @@ describe("selectInPlace and summarizeValues", () => {
           const sum = inHundredths(all).reduce((total, value) => total + value, 0);
           // Stored runs are int32s, or float64s where a value did not fit.
           const stored = runs.map((values) => (wide ? Float64Array : Int32Array).from(inHundredths(values)));
-          expect(summarizeValues(inHundredths(loose), stored, sum)).toEqual(summarize(all));
+          const held = (wide ? Float64Array : Int32Array).from(inHundredths(loose));
+          expect(summarizeValues(held, stored, sum)).toEqual(summarize(all));
         },
       ),
       { numRuns: 200 },

@@ -25,18 +25,17 @@ import {
 } from "../../src/metrics/week.js";
 import {
   addFlatPart,
-  daySection,
   decodePart,
   decodePeople,
-  encodeDays,
   endOfFlatPart,
   isEmptyFlatPart,
   encodePart,
   encodePeople,
   readParts,
-  type DaySection,
 } from "../../src/storage/rollups/codec.js";
+import { daySection, encodeDays, type DaySection } from "../../src/storage/rollups/days-codec.js";
 import { groupByArb, pullRequestsArb, rangeArb, touching } from "./rollup-arbitraries.js";
+import { ValueList } from "../../src/metrics/value-list.js";
 
 /**
  * The pure half of the rollups, as the query takes them: week rollups, the day slices of the partial
@@ -168,11 +167,15 @@ describe("rollups (pure)", () => {
         fc.array(fc.integer(), { maxLength: 9 }),
         (values, others) => {
           const part = emptyPart();
-          part.values.cycleTimeHours = values;
-          part.values.ciWallSeconds = others;
+          part.values.cycleTimeHours = ValueList.of(values);
+          part.values.ciWallSeconds = ValueList.of(others);
           const decoded = decodePart(encodePart(part)).values;
-          expect(decoded.cycleTimeHours).toEqual(Array.from(Float64Array.from(values).sort()));
-          expect(decoded.ciWallSeconds).toEqual(Array.from(Float64Array.from(others).sort()));
+          expect(Array.from(decoded.cycleTimeHours.view())).toEqual(
+            Array.from(Float64Array.from(values).sort()),
+          );
+          expect(Array.from(decoded.ciWallSeconds.view())).toEqual(
+            Array.from(Float64Array.from(others).sort()),
+          );
         },
       ),
     );

@@ -1,7 +1,7 @@
 import { Schema, type Connection } from "mongoose";
 
 /** The layout `rebuildRollups` writes; a rollup of another is rebuilt when a worker starts. */
-export const ROLLUP_LAYOUT = 8;
+export const ROLLUP_LAYOUT = 9;
 
 /**
  * One repository-week of merged and opened PRs (week: its Monday 00:00 UTC). Rebuilt whole from that

@@ -2,9 +2,19 @@ import { Schema, type Connection } from "mongoose";
 
 /**
  * What an installation-week's sums hold, each kind in its own document: everyone's part, each author's,
- * each reviewer's, each repository's merges (DORA), and each repository's PR counts (`/sync`, open PRs).
+ * each reviewer's, each repository's merges (DORA), each repository's PR counts (`/sync`, open PRs), and
+ * each day's authors and reviewers (`encodeDayPeople`: a range that cuts the week reads one document,
+ * not one per repository).
  */
-export const WEEK_SLICE_KINDS = ["total", "authors", "reviewers", "merges", "counts"] as const;
+export const WEEK_SLICE_KINDS = [
+  "total",
+  "authors",
+  "reviewers",
+  "merges",
+  "counts",
+  "dayAuthors",
+  "dayReviewers",
+] as const;
 export type WeekSliceKind = (typeof WEEK_SLICE_KINDS)[number];
 
 /** One kind of an installation-week's sums, as built by the merge that marked `marks`. */

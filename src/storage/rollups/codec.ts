@@ -1,5 +1,5 @@
 import { DURATION_METRICS, SIZE_BUCKETS } from "../../metrics/aggregate.js";
-import type { DaySlice, PersonPart } from "../../metrics/rollup-build.js";
+import type { PersonPart } from "../../metrics/rollup-build.js";
 import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
 
 /**
@@ -52,7 +52,7 @@ const fitsInt32 = (value: number) => Number.isInteger(value) && value >= -0x8000
 
 /** A part's stored bytes (a multiple of 8). */
 export function encodePart(part: RollupPart): Buffer {
-  const sorted = DURATION_METRICS.map((metric) => Float64Array.from(part.values[metric]).sort());
+  const sorted = DURATION_METRICS.map((metric) => Float64Array.from(part.values[metric].view()).sort());
   const total = sorted.reduce((count, values) => count + values.length, 0);
   const narrow = sorted.every((values) => values.every(fitsInt32));
   const valueWords = narrow ? Math.ceil(total / 2) : total;
@@ -73,12 +73,12 @@ export function encodePart(part: RollupPart): Buffer {
 }
 
 /** The driver hands a binary back as BSON's `Binary` (its bytes in `buffer`), or as a Buffer. */
-type StoredBytes = Uint8Array | { buffer: Uint8Array };
+export type StoredBytes = Uint8Array | { buffer: Uint8Array };
 
 const bytesOf = (stored: StoredBytes): Uint8Array => (stored instanceof Uint8Array ? stored : stored.buffer);
 
 /** The stored bytes as a Buffer over the same memory (no copy). */
-function viewOf(stored: StoredBytes): Buffer {
+export function viewOf(stored: StoredBytes): Buffer {
   const bytes = bytesOf(stored);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -131,8 +131,8 @@ export const endOfFlatPart = (flat: FlatParts, offset: number): number => values
 
 /**
  * Adds the part at word `offset` into `into`, without building it first (a year of people is tens of
- * thousands of parts): the counts at once, the values pushed one by one, or, `asRuns`, kept as views of
- * the stored bytes (each metric's stored values are sorted). Returns the word just past the part.
+ * thousands of parts): the counts at once, the values copied, or, `asRuns`, kept as views of the stored
+ * bytes (each metric's stored values are sorted). Returns the word just past the part.
  */
 export function addFlatPart(into: RollupPart, flat: FlatParts, offset: number, asRuns = false): number {
   const { narrow, end } = valuesOf(flat, offset);
@@ -146,12 +146,8 @@ export function addFlatPart(into: RollupPart, flat: FlatParts, offset: number, a
     const metric = DURATION_METRICS[index];
     const count = ints[head + INT_VALUE_COUNTS + index];
     into.sums[metric] += flat.words[offset + index];
-    if (asRuns) {
-      if (count > 0) into.runs[metric].push(values.subarray(next, next + count));
-    } else {
-      const target = into.values[metric];
-      for (let i = next; i < next + count; i += 1) target.push(values[i]);
-    }
+    if (count > 0 && asRuns) into.runs[metric].push(values.subarray(next, next + count));
+    else if (count > 0) into.values[metric].append(values.subarray(next, next + count));
     next += count;
   }
   return end;
@@ -217,56 +213,6 @@ export function decodePeople(stored: StoredBytes): PersonPart[] {
     offset = addFlatPart(part, parts, offset);
     return { ...part, key, login, at };
   });
-}
-
-/** A day's sections in a week's days binary, in this order. */
-const DAY_SECTIONS = ["total", "authors", "reviewers", "hours"] as const;
-export type DaySection = (typeof DAY_SECTIONS)[number];
-const DAYS = 7;
-/** Where each section sits: a uint32 offset and a uint32 length per day and section. */
-const TABLE = DAYS * DAY_SECTIONS.length * 8;
-
-const padded = (length: number) => Math.ceil(length / 8) * 8;
-
-/**
- * A week's seven days (Monday first) as one binary: a table of where each day's total (`encodePart`),
- * authors and reviewers (`encodePeople`) and its 24 hours' totals (flattened one after another) sit,
- * then each of them 8-byte aligned, so a reader decodes only the section it needs. A day with nothing,
- * and a section left out (`only`), are empty.
- */
-export function encodeDays(days: readonly DaySlice[], only: readonly DaySection[] = DAY_SECTIONS): Buffer {
-  if (days.length !== DAYS) throw new Error(`a week has ${DAYS} days, not ${days.length}`);
-  const encode: Record<DaySection, (day: NonNullable<DaySlice>) => Buffer> = {
-    total: (day) => encodePart(day.total),
-    authors: (day) => encodePeople(day.authors),
-    reviewers: (day) => encodePeople(day.reviewers),
-    hours: (day) => Buffer.concat(day.hours.map(encodePart)),
-  };
-  const sections = days.flatMap((day) =>
-    DAY_SECTIONS.map((section) =>
-      day === null || !only.includes(section) ? Buffer.alloc(0) : encode[section](day),
-    ),
-  );
-  const packed = Buffer.alloc(TABLE + sections.reduce((total, section) => total + padded(section.length), 0));
-  let offset = TABLE;
-  sections.forEach((section, index) => {
-    packed.writeUInt32LE(offset, index * 8);
-    packed.writeUInt32LE(section.length, index * 8 + 4);
-    section.copy(packed, offset);
-    offset += padded(section.length);
-  });
-  return packed;
-}
-
-/** One day's section of a stored days binary (day 0 is Monday); null when that day had nothing. */
-export function daySection(stored: StoredBytes, day: number, section: DaySection): Buffer | null {
-  const bytes = viewOf(stored);
-  if (bytes.length < TABLE || day < 0 || day >= DAYS) throw new CorruptRollupError("days");
-  const entry = (day * DAY_SECTIONS.length + DAY_SECTIONS.indexOf(section)) * 8;
-  const offset = bytes.readUInt32LE(entry);
-  const length = bytes.readUInt32LE(entry + 4);
-  if (offset + length > bytes.length) throw new CorruptRollupError("days");
-  return length === 0 ? null : bytes.subarray(offset, offset + length);
 }
 
 /** A repository's merges in an installation-week: (mergedAt, lead-time start) pairs, as its rollup keeps them. */

@@ -15,6 +15,7 @@ import {
   type RepositoryMerges,
 } from "./codec.js";
 import { encodeRepositoryCounts, type RepositoryCounts } from "./counts-codec.js";
+import { daySection, encodeDayPeople } from "./days-codec.js";
 import { ignoringNewer, upsertIfNewer } from "./write-slices.js";
 
 /** Weeks merged together: bounds what is held in memory (a quarter of a large organisation). */
@@ -51,13 +52,26 @@ interface WeekSums {
   reviewers: PeopleSum;
   merges: RepositoryMerges[];
   counts: RepositoryCounts[];
+  /** Each day's people, Monday first. */
+  days: Record<PeopleKind, PeopleSum[]>;
 }
+
+type PeopleKind = "authors" | "reviewers";
+const DAY_KINDS = { authors: "dayAuthors", reviewers: "dayReviewers" } as const;
+const daysOfPeople = () => Array.from({ length: 7 }, () => new PeopleSum());
 
 async function sumWeeks(store: Store, installationId: number, weeks: readonly Date[]) {
   const sums = new Map(
     weeks.map((week): [number, WeekSums] => [
       week.getTime(),
-      { total: emptyPart(), authors: new PeopleSum(), reviewers: new PeopleSum(), merges: [], counts: [] },
+      {
+        total: emptyPart(),
+        authors: new PeopleSum(),
+        reviewers: new PeopleSum(),
+        merges: [],
+        counts: [],
+        days: { authors: daysOfPeople(), reviewers: daysOfPeople() },
+      },
     ]),
   );
   const totals = await store.rollups
@@ -77,9 +91,24 @@ async function sumWeeks(store: Store, installationId: number, weeks: readonly Da
       .find({ installationId, kind, week: { $in: weeks } }, { _id: 0, week: 1, data: 1 })
       .lean();
     for (const { week, data } of slices) if (data) sums.get(week.getTime())?.[kind].add(data);
+    const days = await store.rollupSlices
+      .find({ installationId, kind: DAY_KINDS[kind], week: { $in: weeks } }, { _id: 0, week: 1, data: 1 })
+      .lean();
+    for (const { week, data } of days) {
+      const sum = sums.get(week.getTime())?.days[kind];
+      sum?.forEach((day, index) => {
+        const bytes = data ? daySection(data, index, kind) : null;
+        if (bytes) day.add(bytes);
+      });
+    }
   }
   return sums;
 }
+
+const peopleOfDay = (day: PeopleSum) => {
+  const people = day.people();
+  return people.length > 0 ? people : null;
+};
 
 /** A week's slices, or none when nothing was merged or opened in it. */
 function slicesOf(sum: WeekSums | undefined): Record<WeekSliceKind, Uint8Array> | null {
@@ -90,6 +119,8 @@ function slicesOf(sum: WeekSums | undefined): Record<WeekSliceKind, Uint8Array> 
     reviewers: encodePeople(sum.reviewers.people()),
     merges: encodeRepositoryMerges(sum.merges),
     counts: encodeRepositoryCounts(sum.counts),
+    dayAuthors: encodeDayPeople(sum.days.authors.map(peopleOfDay), "authors"),
+    dayReviewers: encodeDayPeople(sum.days.reviewers.map(peopleOfDay), "reviewers"),
   };
 }
 
