@@ -103,17 +103,13 @@ function successesOf(repo: ProductionColumns): { createdAt: Float64Array; deploy
 
 type Successes = ReturnType<typeof successesOf>;
 
-/** The first success created at or after `time` (lead time), or strictly after (`time`, `id`) (restore). */
-function firstSuccess(successes: Successes, time: number, afterId: number | null): number | null {
+/** The first success created strictly after (`time`, `id`): what restores a failed deployment. */
+function firstSuccessAfter(successes: Successes, time: number, id: number): number | null {
   let [low, high] = [0, successes.createdAt.length];
   while (low < high) {
     const middle = (low + high) >> 1;
     const created = successes.createdAt[middle];
-    const after =
-      afterId === null
-        ? created >= time
-        : created > time || (created === time && successes.deploymentId[middle] > afterId);
-    if (after) high = middle;
+    if (created > time || (created === time && successes.deploymentId[middle] > id)) high = middle;
     else low = middle + 1;
   }
   return low < successes.createdAt.length ? successes.createdAt[low] : null;
@@ -137,7 +133,7 @@ export function computeDoraColumns(input: DoraColumnsInput): { figures: Dora; we
       if (created < since || created >= until) continue;
       const status = repo.status[index];
       const failed = status !== NO_FINAL_STATUS && status !== STATUS_CODES.success;
-      const restored = failed ? firstSuccess(repoSuccesses, created, repo.deploymentId[index]) : null;
+      const restored = failed ? firstSuccessAfter(repoSuccesses, created, repo.deploymentId[index]) : null;
       const restoreHours = restored === null ? null : (restored - created) / MS_PER_HOUR;
       total.addDeployment(status, restoreHours);
       perWeek[Math.floor((created - first) / WEEK_MS)].addDeployment(status, restoreHours);
@@ -145,13 +141,18 @@ export function computeDoraColumns(input: DoraColumnsInput): { figures: Dora; we
   }
 
   for (const { repoId, pairs } of input.merges) {
-    const repoSuccesses = successes.get(repoId) ?? none;
+    const shipped = (successes.get(repoId) ?? none).createdAt;
+    // Pairs come sorted by mergedAt (`mergesOf`), so the first success at or after each only moves on.
+    let next = 0;
+    let last = -Infinity;
     for (let index = 0; index + 1 < pairs.length; index += 2) {
       const mergedAt = pairs[index];
       if (mergedAt < since || mergedAt >= until) continue;
-      const deployed = firstSuccess(repoSuccesses, mergedAt, null);
-      if (deployed === null) continue;
-      const hours = Math.max(0, (deployed - pairs[index + 1]) / MS_PER_HOUR);
+      if (mergedAt < last) next = 0;
+      last = mergedAt;
+      while (next < shipped.length && shipped[next] < mergedAt) next += 1;
+      if (next === shipped.length) continue;
+      const hours = Math.max(0, (shipped[next] - pairs[index + 1]) / MS_PER_HOUR);
       total.leadTimes.push(hours);
       perWeek[Math.floor((mergedAt - first) / WEEK_MS)].leadTimes.push(hours);
     }
