@@ -4,13 +4,6 @@
  * selection costs about runs × log(values). Hand-written: no npm library selects across sorted arrays.
  */
 
-/** The part of a sorted run still in play: `values[lo…hi)`. */
-interface Window {
-  values: ArrayLike<number>;
-  lo: number;
-  hi: number;
-}
-
 /** Below this many values left, they are gathered and selected in: cheaper than more rounds. */
 const GATHER_BELOW = 2048;
 
@@ -26,58 +19,110 @@ function bound(values: ArrayLike<number>, lo: number, hi: number, x: number, str
   return low;
 }
 
-const sizeOf = (windows: readonly Window[]) => windows.reduce((total, w) => total + w.hi - w.lo, 0);
-
 /**
- * The middle value of the windows' middles, each weighted by its window's size: at least a quarter of
- * the values are at most it and a quarter at least it, so each round drops a quarter or more.
+ * The runs still in play, each `values[lo…hi)`, as parallel arrays changed in place: a year's total is
+ * a hundred runs and twenty rounds per rank, and an object per run and round cost more than the rounds.
  */
-function weightedMiddle(windows: readonly Window[], total: number): number {
-  const middles = windows
-    .map((w) => ({ value: w.values[(w.lo + w.hi) >>> 1], weight: w.hi - w.lo }))
-    .sort((a, b) => a.value - b.value);
-  let seen = 0;
-  for (const middle of middles) {
-    seen += middle.weight;
-    if (seen * 2 >= total) return middle.value;
+class Windows {
+  readonly values: ArrayLike<number>[];
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  /** Each window's cut at the round's pivot: the first value ≥ it, and the first > it. */
+  private readonly below: Int32Array;
+  private readonly above: Int32Array;
+  private readonly order: Int32Array;
+  size: number;
+
+  constructor(runs: readonly ArrayLike<number>[]) {
+    this.values = runs.filter((run) => run.length > 0);
+    this.size = this.values.length;
+    this.lo = new Int32Array(this.size);
+    this.hi = Int32Array.from(this.values, (run) => run.length);
+    this.below = new Int32Array(this.size);
+    this.above = new Int32Array(this.size);
+    this.order = new Int32Array(this.size);
   }
-  return middles[middles.length - 1].value;
+
+  total(): number {
+    let total = 0;
+    for (let w = 0; w < this.size; w += 1) total += this.hi[w] - this.lo[w];
+    return total;
+  }
+
+  private middle(w: number): number {
+    return this.values[w][(this.lo[w] + this.hi[w]) >>> 1];
+  }
+
+  /**
+   * The middle value of the windows' middles, each weighted by its window's size: at least a quarter of
+   * the values are at most it and a quarter at least it, so each round drops a quarter or more.
+   */
+  weightedMiddle(total: number): number {
+    const order = this.order.subarray(0, this.size);
+    for (let w = 0; w < this.size; w += 1) order[w] = w;
+    order.sort((a, b) => this.middle(a) - this.middle(b));
+    let seen = 0;
+    for (const w of order) {
+      seen += this.hi[w] - this.lo[w];
+      if (seen * 2 >= total) return this.middle(w);
+    }
+    return this.middle(order[this.size - 1]);
+  }
+
+  /** Cuts every window at `pivot`: how many values are below it, and how many at most it. */
+  cut(pivot: number): { below: number; atMost: number } {
+    let below = 0;
+    let atMost = 0;
+    for (let w = 0; w < this.size; w += 1) {
+      this.below[w] = bound(this.values[w], this.lo[w], this.hi[w], pivot, false);
+      this.above[w] = bound(this.values[w], this.below[w], this.hi[w], pivot, true);
+      below += this.below[w] - this.lo[w];
+      atMost += this.above[w] - this.lo[w];
+    }
+    return { below, atMost };
+  }
+
+  /** Keeps the values below the last cut's pivot (`low`), or those above it; drops emptied windows. */
+  keep(low: boolean): void {
+    let kept = 0;
+    for (let w = 0; w < this.size; w += 1) {
+      const lo = low ? this.lo[w] : this.above[w];
+      const hi = low ? this.below[w] : this.hi[w];
+      if (hi <= lo) continue;
+      this.values[kept] = this.values[w];
+      this.lo[kept] = lo;
+      this.hi[kept] = hi;
+      kept += 1;
+    }
+    this.size = kept;
+  }
 }
 
+/** Where the last few thousand values are gathered to select in, reused from one call to the next. */
+const gathered = new Float64Array(GATHER_BELOW);
+
 /** The rank `left` among the windows' values, gathered into one array and selected in. */
-function selectGathered(windows: readonly Window[], total: number, left: number): number {
-  const values = new Float64Array(total);
+function selectGathered(windows: Windows, total: number, left: number): number {
   let offset = 0;
-  for (const w of windows) for (let i = w.lo; i < w.hi; i += 1) values[offset++] = w.values[i];
-  return selectInPlace(values, left, 0, total - 1);
+  for (let w = 0; w < windows.size; w += 1)
+    for (let i = windows.lo[w]; i < windows.hi[w]; i += 1) gathered[offset++] = windows.values[w][i];
+  return selectInPlace(gathered.subarray(0, total), left, 0, total - 1);
 }
 
 /** The value at `rank` (0-based, ascending) among sorted runs; the rank must be below their total size. */
 export function valueAtRank(runs: readonly ArrayLike<number>[], rank: number): number {
-  let windows: Window[] = runs
-    .filter((run) => run.length > 0)
-    .map((values) => ({ values, lo: 0, hi: values.length }));
+  const windows = new Windows(runs);
   let left = rank;
   for (;;) {
-    if (windows.length === 1) return windows[0].values[windows[0].lo + left];
-    const total = sizeOf(windows);
+    if (windows.size === 1) return windows.values[0][windows.lo[0] + left];
+    const total = windows.total();
     if (total <= GATHER_BELOW) return selectGathered(windows, total, left);
-    const pivot = weightedMiddle(windows, total);
-    let below = 0;
-    let atMost = 0;
-    const cuts = windows.map((w) => {
-      const lt = bound(w.values, w.lo, w.hi, pivot, false);
-      const le = bound(w.values, lt, w.hi, pivot, true);
-      below += lt - w.lo;
-      atMost += le - w.lo;
-      return [lt, le] as const;
-    });
+    const pivot = windows.weightedMiddle(total);
+    const { below, atMost } = windows.cut(pivot);
     if (left >= below && left < atMost) return pivot;
-    const keepLow = left < below;
-    if (!keepLow) left -= atMost;
-    windows = windows
-      .map((w, i) => (keepLow ? { ...w, hi: cuts[i][0] } : { ...w, lo: cuts[i][1] }))
-      .filter((w) => w.hi > w.lo);
+    const low = left < below;
+    if (!low) left -= atMost;
+    windows.keep(low);
   }
 }
 
