@@ -3,6 +3,13 @@ export type ValueArray = Int32Array | Float64Array;
 
 const isInt32 = (value: number) => (value | 0) === value;
 const EMPTY = new Int32Array(0);
+/** Up to this many values are copied one by one: cheaper than a view and a bulk copy. */
+const SHORT = 16;
+
+function fitsFrom(source: ValueArray, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (!isInt32(source[index])) return false;
+  return true;
+}
 
 /**
  * A metric's values in hundredths, appended in bulk. Typed rather than a JavaScript array: a year of
@@ -36,6 +43,20 @@ export class ValueList {
     else
       for (let index = 0; index < values.length; index += 1) this.data[this.length + index] = values[index];
     this.length += values.length;
+  }
+
+  /** `source[start…end)`, without a view of it: a stored part holds a few values per metric. */
+  appendRange(source: ValueArray, start: number, end: number): void {
+    if (end - start > SHORT) {
+      this.append(source.subarray(start, end));
+      return;
+    }
+    if (end <= start) return;
+    this.makeRoom(
+      end - start,
+      source instanceof Int32Array || !(this.data instanceof Int32Array) || fitsFrom(source, start, end),
+    );
+    for (let index = start; index < end; index += 1) this.data[this.length++] = source[index];
   }
 
   /** The values, in the order they came: a view, valid until the next append. */

@@ -19,7 +19,13 @@ describe("ValueList", () => {
         const expected: number[] = [];
         for (const values of chunks) {
           if (Array.isArray(values) && values.length === 1) list.push(values[0]);
-          else list.append(values);
+          else if (Array.isArray(values)) list.append(values);
+          else {
+            // A stored run's middle, as a part's values are read: [1, length − 1).
+            list.appendRange(values, 1, Math.max(1, values.length - 1));
+            expected.push(...Array.from(values.subarray(1, Math.max(1, values.length - 1))));
+            continue;
+          }
           expected.push(...Array.from(values));
         }
         const held = list.view();

@@ -52,9 +52,13 @@ const fitsInt32 = (value: number) => Number.isInteger(value) && value >= -0x8000
 
 /** A part's stored bytes (a multiple of 8). */
 export function encodePart(part: RollupPart): Buffer {
-  const sorted = DURATION_METRICS.map((metric) => Float64Array.from(part.values[metric].view()).sort());
+  // A list of int32s sorts as one (natively, numerically); a wider one as float64s, checked value by value.
+  const sorted = DURATION_METRICS.map((metric) => {
+    const values = part.values[metric].view();
+    return values instanceof Int32Array ? values.slice().sort() : Float64Array.from(values).sort();
+  });
   const total = sorted.reduce((count, values) => count + values.length, 0);
-  const narrow = sorted.every((values) => values.every(fitsInt32));
+  const narrow = sorted.every((values) => values instanceof Int32Array || values.every(fitsInt32));
   const valueWords = narrow ? Math.ceil(total / 2) : total;
   const words = new Float64Array(HEAD_WORDS + valueWords);
   const ints = new Int32Array(words.buffer);
@@ -147,7 +151,7 @@ export function addFlatPart(into: RollupPart, flat: FlatParts, offset: number, a
     const count = ints[head + INT_VALUE_COUNTS + index];
     into.sums[metric] += flat.words[offset + index];
     if (count > 0 && asRuns) into.runs[metric].push(values.subarray(next, next + count));
-    else if (count > 0) into.values[metric].append(values.subarray(next, next + count));
+    else if (count > 0) into.values[metric].appendRange(values, next, next + count);
     next += count;
   }
   return end;
