@@ -138,9 +138,6 @@ export function valueAfterRank(runs: readonly ArrayLike<number>[], rank: number,
   return atMost > rank + 1 ? value : next;
 }
 
-/** Values gathered to select in. */
-export type Gathered = Float64Array | Int32Array;
-
 /** Partition rounds before `selectInPlace` gives up on its pivots and sorts what is left. */
 const MAX_ROUNDS = 64;
 
@@ -149,7 +146,7 @@ const MAX_ROUNDS = 64;
  * it and every larger one after it (Hoare's selection, median-of-three pivots): linear on average,
  * where a sort is n·log n. After too many rounds (adversarial orders) it sorts the rest instead.
  */
-export function selectInPlace(values: Gathered, k: number, lo: number, hi: number): number {
+export function selectInPlace(values: Float64Array, k: number, lo: number, hi: number): number {
   let low = lo;
   let high = hi;
   for (let round = 0; high > low; round += 1) {

@@ -6,7 +6,7 @@ const EMPTY = new Int32Array(0);
 /** Up to this many values are copied one by one: cheaper than a view and a bulk copy. */
 const SHORT = 16;
 
-function fitsFrom(source: ValueArray, start: number, end: number): boolean {
+function allInt32(source: ArrayLike<number>, start: number, end: number): boolean {
   for (let index = start; index < end; index += 1) if (!isInt32(source[index])) return false;
   return true;
 }
@@ -37,7 +37,7 @@ export class ValueList {
     const fits =
       values instanceof Int32Array ||
       !(this.data instanceof Int32Array) ||
-      Array.prototype.every.call(values, isInt32);
+      allInt32(values, 0, values.length);
     this.makeRoom(values.length, fits);
     if (values instanceof Int32Array || values instanceof Float64Array) this.data.set(values, this.length);
     else
@@ -54,7 +54,7 @@ export class ValueList {
     if (end <= start) return;
     this.makeRoom(
       end - start,
-      source instanceof Int32Array || !(this.data instanceof Int32Array) || fitsFrom(source, start, end),
+      source instanceof Int32Array || !(this.data instanceof Int32Array) || allInt32(source, start, end),
     );
     for (let index = start; index < end; index += 1) this.data[this.length++] = source[index];
   }

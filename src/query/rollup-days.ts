@@ -1,20 +1,12 @@
 import type { GroupBy } from "../metrics/aggregate.js";
 import { DAY_MS, HOUR_MS, splitAtHours, weekStart, type TimeRange } from "../metrics/week.js";
-import type { SliceKind } from "../storage/models/rollup-slice.js";
+import { DAY_SLICE_KINDS } from "../storage/models/rollup-slice.js";
 import type { WeekSliceDocument } from "../storage/models/week-slice.js";
 import { endOfFlatPart, isEmptyFlatPart, readParts, readPeople } from "../storage/rollups/codec.js";
 import { daySection, type DaySection } from "../storage/rollups/days-codec.js";
 import type { PullRequestScope } from "../storage/rollups/read-pull-requests.js";
 import type { Store } from "../storage/store.js";
 import { addPeople, addStored, PARTS, type StoredDays, type Sums, type TotalKey } from "./rollup-sums.js";
-
-/** Which of a week's day slices holds a section. */
-const DAY_KINDS = {
-  total: "days",
-  hours: "dayHours",
-  authors: "dayAuthors",
-  reviewers: "dayReviewers",
-} as const satisfies Record<DaySection, SliceKind>;
 
 /** A week's stored days, read once per request: each repository's of the scope, of one kind. */
 function daysOfWeek(
@@ -24,7 +16,7 @@ function daysOfWeek(
   section: DaySection,
   sums: Sums,
 ): Promise<StoredDays[]> {
-  const kind = DAY_KINDS[section];
+  const kind = DAY_SLICE_KINDS[section];
   const key = `${kind}:${week.getTime()}`;
   const found = sums.days.get(key);
   if (found) return found;
@@ -50,7 +42,7 @@ async function peopleDaysOfWeek(
   if (scope.repoId !== undefined)
     return (await daysOfWeek(store, scope, week, section, sums)).map(({ data }) => data);
   const docs = await store.weekSlices
-    .find({ installationId: scope.installationId, kind: DAY_KINDS[section], week }, { _id: 0, data: 1 })
+    .find({ installationId: scope.installationId, kind: DAY_SLICE_KINDS[section], week }, { _id: 0, data: 1 })
     .lean<Pick<WeekSliceDocument, "data">[]>();
   return docs.map(({ data }) => data);
 }

@@ -27,7 +27,7 @@ export interface Sums {
   days: Map<string, Promise<StoredDays[]>>;
 }
 
-export function sumOf(sums: Sums, key: string): RollupPart {
+function sumOf(sums: Sums, key: string): RollupPart {
   const found = sums.parts.get(key);
   if (found) return found;
   const part = emptyPart();

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from "mongoose";
+import type { DaySection } from "../rollups/days-codec.js";
 
 /**
  * What a slice holds of its repository-week: each author's parts, each reviewer's, and each of its
@@ -14,6 +15,14 @@ export const SLICE_KINDS = [
   "dayReviewers",
 ] as const;
 export type SliceKind = (typeof SLICE_KINDS)[number];
+
+/** Which day slice holds each section of a week's days (an installation's week slices use the same names). */
+export const DAY_SLICE_KINDS = {
+  total: "days",
+  hours: "dayHours",
+  authors: "dayAuthors",
+  reviewers: "dayReviewers",
+} as const satisfies Record<DaySection, SliceKind>;
 
 /**
  * The parts of a repository-week's rollup that only some reads need, each in its own document: the

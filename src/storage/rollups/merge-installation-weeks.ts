@@ -1,5 +1,6 @@
 import { noteName, type PersonName, type PersonPart } from "../../metrics/rollup-build.js";
 import { emptyPart, type RollupPart } from "../../metrics/rollup-part.js";
+import { DAY_SLICE_KINDS } from "../models/rollup-slice.js";
 import { weekRollupId } from "../models/week-rollup.js";
 import { WEEK_SLICE_KINDS, weekSliceId, type WeekSliceKind } from "../models/week-slice.js";
 import type { Store } from "../store.js";
@@ -57,7 +58,6 @@ interface WeekSums {
 }
 
 type PeopleKind = "authors" | "reviewers";
-const DAY_KINDS = { authors: "dayAuthors", reviewers: "dayReviewers" } as const;
 const daysOfPeople = () => Array.from({ length: 7 }, () => new PeopleSum());
 
 async function sumWeeks(store: Store, installationId: number, weeks: readonly Date[]) {
@@ -92,7 +92,10 @@ async function sumWeeks(store: Store, installationId: number, weeks: readonly Da
       .lean();
     for (const { week, data } of slices) if (data) sums.get(week.getTime())?.[kind].add(data);
     const days = await store.rollupSlices
-      .find({ installationId, kind: DAY_KINDS[kind], week: { $in: weeks } }, { _id: 0, week: 1, data: 1 })
+      .find(
+        { installationId, kind: DAY_SLICE_KINDS[kind], week: { $in: weeks } },
+        { _id: 0, week: 1, data: 1 },
+      )
       .lean();
     for (const { week, data } of days) {
       const sum = sums.get(week.getTime())?.days[kind];
